@@ -1,0 +1,1 @@
+"""Seminar outreach bot: application, configuration and services."""

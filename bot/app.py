@@ -1,0 +1,53 @@
+"""The application factory, used by `seminar-bot run` and by the tests alike."""
+
+from __future__ import annotations
+
+import logging
+from typing import cast
+
+from telegram.ext import Application
+
+from bot.clock import Clock, SystemClock
+from bot.config import Config
+from bot.context import CONTEXT_TYPES, BotApplication
+from bot.geography import load_geography
+from bot.menus import set_menus
+from bot.services import Services
+from handlers import register_all
+from messages import Catalog
+
+log = logging.getLogger(__name__)
+
+
+def build_application(config: Config, *, clock: Clock | None = None) -> BotApplication:
+    """Build the bot: services open in post_init, close in post_shutdown."""
+    catalog = Catalog.load()
+    geography = load_geography()
+    chosen_clock = clock or SystemClock()
+
+    async def post_init(application: BotApplication) -> None:
+        services = await Services.open(config, catalog, geography, chosen_clock)
+        application.bot_data.services = services
+        await set_menus(application.bot, services)
+        log.info("bot @%s ready, database %s", application.bot.username, config.storage.path)
+
+    async def post_shutdown(application: BotApplication) -> None:
+        if application.bot_data.is_open:
+            await application.bot_data.services.close()
+            application.bot_data.services = None
+
+    api = config.telegram.api_base_url
+    # PTB's builder cannot express the job queue's custom context type; the cast says it.
+    application = cast(
+        BotApplication,
+        Application.builder()
+        .token(config.telegram.token)
+        .base_url(f"{api}/bot")
+        .base_file_url(f"{api}/file/bot")
+        .context_types(CONTEXT_TYPES)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build(),
+    )
+    register_all(application)
+    return application

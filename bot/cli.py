@@ -1,0 +1,95 @@
+"""The `seminar-bot` command: `run` starts the bot, `check` validates a setup."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from telegram import Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
+
+from bot.app import build_application
+from bot.config import TOKEN_HELP, Config, ConfigError, load_config
+from storage.database import Database, DatabaseTooNew
+
+log = logging.getLogger("bot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="seminar-bot", description="Seminar outreach bot for municipalities."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, help_text in (
+        ("run", "run the bot (long polling)"),
+        ("check", "validate the config, open the database and call getMe"),
+    ):
+        command = commands.add_parser(name, help=help_text)
+        command.add_argument(
+            "--config", type=Path, default=Path("config.toml"), help="config file (config.toml)"
+        )
+    return parser
+
+
+def _fail(text: str) -> int:
+    print(text, file=sys.stderr)
+    return 2
+
+
+def run(config: Config) -> int:
+    """Run until interrupted; a bad token or an unreachable API ends with a short message."""
+    application = build_application(config)
+    try:
+        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    except InvalidToken:
+        return _fail(f"Telegram refused the token (it is wrong or was revoked).\n{TOKEN_HELP}")
+    except DatabaseTooNew as error:
+        return _fail(str(error))
+    except NetworkError as error:
+        return _fail(
+            f"Cannot reach the Telegram Bot API at {config.telegram.api_base_url}: {error}"
+        )
+    return 0
+
+
+async def check(config: Config) -> int:
+    """Open and migrate the database, then ask Telegram who the bot is."""
+    db = await Database.open(config.storage.path)
+    try:
+        version = await db.migrate()
+    except DatabaseTooNew as error:
+        return _fail(str(error))
+    finally:
+        await db.close()
+    application = build_application(config)
+    try:
+        async with application.bot as bot:
+            me = await bot.get_me()
+    except InvalidToken:
+        return _fail(f"Telegram refused the token (it is wrong or was revoked).\n{TOKEN_HELP}")
+    except TelegramError as error:
+        return _fail(
+            f"Cannot reach the Telegram Bot API at {config.telegram.api_base_url}: {error}"
+        )
+    print(f"OK: bot @{me.username}, database {config.storage.path} at schema version {version}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `seminar-bot` command."""
+    arguments = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    # httpx logs every poll at INFO; that buries the bot's own lines.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        config = load_config(arguments.config)
+    except ConfigError as error:
+        return _fail(str(error))
+    if arguments.command == "check":
+        return asyncio.run(check(config))
+    return run(config)

@@ -1,0 +1,174 @@
+"""Loading and validating `config.toml`; every bad value is named with its key."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from messages import Language, is_language
+
+TOKEN_ENV = "SEMINAR_BOT_TOKEN"
+TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+DEFAULT_API_BASE_URL = "https://api.telegram.org"
+
+TOKEN_HELP = f"""\
+To get a token: open Telegram, write to @BotFather, send /newbot and follow its questions.
+Then put the token in config.toml under [telegram] as token = "123456:ABC...",
+or set the environment variable {TOKEN_ENV}."""
+
+
+class ConfigError(Exception):
+    """A config that cannot run the bot; the message is meant for the person running it."""
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramConfig:
+    """How to reach the Bot API."""
+
+    token: str
+    api_base_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class BotConfig:
+    """Who the staff are and how the bot speaks."""
+
+    admins: frozenset[int]
+    staff_chat_id: int | None
+    timezone: ZoneInfo
+    default_language: Language
+
+
+@dataclass(frozen=True, slots=True)
+class StorageConfig:
+    """Where the database lives."""
+
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The whole validated configuration."""
+
+    telegram: TelegramConfig
+    bot: BotConfig
+    storage: StorageConfig
+
+
+def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
+    value = raw.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{name}] must be a table, got {type(value).__name__}")
+    return value
+
+
+def _token(telegram: dict[str, Any], environ: dict[str, str]) -> str:
+    token = environ.get(TOKEN_ENV) or telegram.get("token") or ""
+    if not isinstance(token, str):
+        raise ConfigError(f"telegram.token must be a string.\n{TOKEN_HELP}")
+    token = token.strip()
+    if not token:
+        raise ConfigError(f"No Telegram bot token is set.\n{TOKEN_HELP}")
+    if not TOKEN_PATTERN.match(token):
+        raise ConfigError(
+            "telegram.token does not look like a bot token (digits, a colon, then letters).\n"
+            + TOKEN_HELP
+        )
+    return token
+
+
+def _admins(bot: dict[str, Any]) -> frozenset[int]:
+    admins = bot.get("admins", [])
+    if not isinstance(admins, list) or not all(
+        isinstance(a, int) and not isinstance(a, bool) and a > 0 for a in admins
+    ):
+        raise ConfigError(
+            "bot.admins must be a list of Telegram user ids (positive numbers), "
+            "e.g. admins = [123456789]"
+        )
+    return frozenset(admins)
+
+
+def _staff_chat(bot: dict[str, Any]) -> int | None:
+    value = bot.get("staff_chat_id")
+    if value is None or value == 0:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ConfigError("bot.staff_chat_id must be a number (a group id such as -1001234567890)")
+    return value
+
+
+def _zone(bot: dict[str, Any]) -> ZoneInfo:
+    name = bot.get("timezone", "Asia/Bishkek")
+    if not isinstance(name, str):
+        raise ConfigError('bot.timezone must be a string such as "Asia/Bishkek"')
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ConfigError(f"bot.timezone: unknown time zone {name!r}") from error
+
+
+def _language(bot: dict[str, Any]) -> Language:
+    value = bot.get("default_language", "ky")
+    if not is_language(value):
+        raise ConfigError(f'bot.default_language must be "ky" or "ru", got {value!r}')
+    return value
+
+
+def _api_base_url(telegram: dict[str, Any]) -> str:
+    value = telegram.get("api_base_url") or DEFAULT_API_BASE_URL
+    if not isinstance(value, str) or not re.match(r"^https?://[^\s/]+", value):
+        raise ConfigError(
+            "telegram.api_base_url must be an http(s) address such as https://api.telegram.org"
+        )
+    return value.rstrip("/")
+
+
+def _storage_path(storage: dict[str, Any], base: Path) -> Path:
+    value = storage.get("path", "data/seminar-bot.sqlite3")
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError('storage.path must be a file path such as "data/seminar-bot.sqlite3"')
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else base / path
+
+
+def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Config:
+    """Validate an already-parsed TOML document; relative paths are taken from `base`."""
+    telegram = _table(raw, "telegram")
+    bot = _table(raw, "bot")
+    storage = _table(raw, "storage")
+    return Config(
+        telegram=TelegramConfig(
+            token=_token(telegram, environ), api_base_url=_api_base_url(telegram)
+        ),
+        bot=BotConfig(
+            admins=_admins(bot),
+            staff_chat_id=_staff_chat(bot),
+            timezone=_zone(bot),
+            default_language=_language(bot),
+        ),
+        storage=StorageConfig(path=_storage_path(storage, base)),
+    )
+
+
+def load_config(path: Path, environ: dict[str, str] | None = None) -> Config:
+    """Read and validate the config file; a missing file is fine when the token is in the env."""
+    env = dict(os.environ) if environ is None else environ
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text("utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{path}: not valid TOML: {error}") from error
+    elif env.get(TOKEN_ENV):
+        raw = {}
+    else:
+        raise ConfigError(
+            f"Config file {path} not found. Copy config.example.toml to {path} and fill it in.\n"
+            + TOKEN_HELP
+        )
+    return parse_config(raw, path.resolve().parent, env)

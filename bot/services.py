@@ -1,0 +1,71 @@
+"""Shared services every handler reaches through `context.services`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.config import Config
+from bot.geography import Geography
+from messages import Catalog, Language, is_language, language_from_telegram
+from storage.database import Database
+from storage.invitations import InvitationRepository
+from storage.organisations import OrganisationRepository
+from storage.people import PersonRepository
+from storage.registration_drafts import RegistrationDraftRepository
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Configuration, texts, reference data, the clock, the database and its repositories."""
+
+    config: Config
+    catalog: Catalog
+    geography: Geography
+    clock: Clock
+    db: Database
+    people: PersonRepository
+    organisations: OrganisationRepository
+    drafts: RegistrationDraftRepository
+    invitations: InvitationRepository
+
+    @classmethod
+    async def open(
+        cls, config: Config, catalog: Catalog, geography: Geography, clock: Clock
+    ) -> Services:
+        """Open the database, bring its schema up to date and build the repositories."""
+        db = await Database.open(config.storage.path)
+        try:
+            await db.migrate()
+        except BaseException:
+            await db.close()
+            raise
+        return cls(
+            config=config,
+            catalog=catalog,
+            geography=geography,
+            clock=clock,
+            db=db,
+            people=PersonRepository(db),
+            organisations=OrganisationRepository(db),
+            drafts=RegistrationDraftRepository(db),
+            invitations=InvitationRepository(db),
+        )
+
+    async def close(self) -> None:
+        """Close the database."""
+        await self.db.close()
+
+    def is_staff(self, user_id: int | None) -> bool:
+        """Staff are exactly the ids in `bot.admins`; a role someone picked grants nothing."""
+        return user_id is not None and user_id in self.config.bot.admins
+
+    async def language_of(self, user_id: int, telegram_code: str | None) -> Language:
+        """The language to answer this person in: saved, then in progress, then Telegram's."""
+        person = await self.people.get(user_id)
+        if person and is_language(person.language):
+            return person.language
+        draft = await self.drafts.get(user_id)
+        if draft and is_language(draft.language):
+            return draft.language
+        return language_from_telegram(telegram_code, self.config.bot.default_language)

@@ -1,0 +1,14 @@
+language-name-ky = Кыргызча
+language-name-ru = Русский
+button-back = ← Артка
+button-cancel = ✖ Жокко чыгаруу
+button-skip = Өткөрүп жиберүү
+value-none = —
+button-outdated = Бул баскыч эскирип калды.
+use-buttons = Төмөнкү баскычтардын бирин басыңыз.
+staff-only = Бул аракет долбоордун кызматкерлери үчүн гана.
+register-first = Адегенде катталыңыз: /start
+unknown-input = Түшүнгөн жокмун. Буйруктардын тизмеси: /help
+error-generic = Каталык кетти. Бир аздан кийин кайра аракет кылыңыз.
+private-only = Бул буйрукту бот менен жеке баарлашууда жазыңыз.
+rayon-name = { $name } району

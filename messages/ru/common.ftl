@@ -1,0 +1,14 @@
+language-name-ky = Кыргызча
+language-name-ru = Русский
+button-back = ← Назад
+button-cancel = ✖ Отмена
+button-skip = Пропустить
+value-none = —
+button-outdated = Эта кнопка устарела.
+use-buttons = Пожалуйста, выберите вариант кнопкой ниже.
+staff-only = Это действие доступно только сотрудникам проекта.
+register-first = Сначала зарегистрируйтесь: /start
+unknown-input = Не понял вас. Список команд: /help
+error-generic = Произошла ошибка. Попробуйте ещё раз чуть позже.
+private-only = Эту команду пишите боту в личном чате.
+rayon-name = { $name } район

@@ -1,0 +1,1 @@
+"""The only place with SQL: the connection, numbered migrations and one repository per table."""

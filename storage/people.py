@@ -1,0 +1,158 @@
+"""Registered people: who they are, where they work, whether they hear announcements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database, from_db, to_db
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A registered participant (a municipal head, an official, staff…)."""
+
+    telegram_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language: str
+    role: str
+    region_code: str | None
+    rayon_code: str | None
+    organisation_id: int | None
+    organisation_name: str | None
+    phone: str | None
+    subscribed: bool
+    reachable: bool
+    invitation_code: str | None
+    registered_at: datetime
+    updated_at: datetime
+
+    @property
+    def full_name(self) -> str:
+        """First and last name as Telegram gave them."""
+        return f"{self.first_name} {self.last_name}".strip() if self.last_name else self.first_name
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What registration collects, to be saved as a person."""
+
+    telegram_id: int
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language: str
+    role: str
+    region_code: str | None
+    rayon_code: str | None
+    organisation_id: int | None
+    phone: str | None
+    invitation_code: str | None
+
+
+_SELECT = """
+    SELECT p.*, o.name AS organisation_name
+    FROM people p LEFT JOIN organisations o ON o.id = p.organisation_id
+"""
+
+
+def _person(row: Any) -> Person:
+    return Person(
+        telegram_id=row["telegram_id"],
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        username=row["username"],
+        language=row["language"],
+        role=row["role"],
+        region_code=row["region_code"],
+        rayon_code=row["rayon_code"],
+        organisation_id=row["organisation_id"],
+        organisation_name=row["organisation_name"],
+        phone=row["phone"],
+        subscribed=bool(row["subscribed"]),
+        reachable=bool(row["reachable"]),
+        invitation_code=row["invitation_code"],
+        registered_at=from_db(row["registered_at"]),
+        updated_at=from_db(row["updated_at"]),
+    )
+
+
+class PersonRepository:
+    """The `people` table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, telegram_id: int) -> Person | None:
+        """One person by Telegram user id."""
+        row = await self._db.fetch_one(f"{_SELECT} WHERE p.telegram_id = ?", (telegram_id,))
+        return _person(row) if row else None
+
+    async def save(self, profile: Profile, now: datetime) -> Person:
+        """Create or replace a registration; saving subscribes and marks reachable."""
+        await self._db.execute(
+            """
+            INSERT INTO people (telegram_id, first_name, last_name, username, language, role,
+                region_code, rayon_code, organisation_id, phone, subscribed, reachable,
+                invitation_code, registered_at, updated_at)
+            VALUES (:telegram_id, :first_name, :last_name, :username, :language, :role,
+                :region_code, :rayon_code, :organisation_id, :phone, 1, 1,
+                :invitation_code, :now, :now)
+            ON CONFLICT (telegram_id) DO UPDATE SET
+                first_name = excluded.first_name, last_name = excluded.last_name,
+                username = excluded.username, language = excluded.language,
+                role = excluded.role, region_code = excluded.region_code,
+                rayon_code = excluded.rayon_code, organisation_id = excluded.organisation_id,
+                phone = excluded.phone, subscribed = 1, reachable = 1,
+                invitation_code = COALESCE(people.invitation_code, excluded.invitation_code),
+                updated_at = excluded.updated_at
+            """,
+            {
+                "telegram_id": profile.telegram_id,
+                "first_name": profile.first_name,
+                "last_name": profile.last_name,
+                "username": profile.username,
+                "language": profile.language,
+                "role": profile.role,
+                "region_code": profile.region_code,
+                "rayon_code": profile.rayon_code,
+                "organisation_id": profile.organisation_id,
+                "phone": profile.phone,
+                "invitation_code": profile.invitation_code,
+                "now": to_db(now),
+            },
+        )
+        person = await self.get(profile.telegram_id)
+        assert person is not None
+        return person
+
+    async def set_language(self, telegram_id: int, language: str, now: datetime) -> None:
+        """Switch the language a person reads in."""
+        await self._db.execute(
+            "UPDATE people SET language = ?, updated_at = ? WHERE telegram_id = ?",
+            (language, to_db(now), telegram_id),
+        )
+
+    async def set_subscribed(self, telegram_id: int, subscribed: bool, now: datetime) -> None:
+        """Subscribe to, or stop, announcements."""
+        await self._db.execute(
+            "UPDATE people SET subscribed = ?, updated_at = ? WHERE telegram_id = ?",
+            (int(subscribed), to_db(now), telegram_id),
+        )
+
+    async def set_reachable(self, telegram_id: int, reachable: bool, now: datetime) -> None:
+        """Record that the person blocked the bot (False) or came back (True)."""
+        await self._db.execute(
+            "UPDATE people SET reachable = ?, updated_at = ? WHERE telegram_id = ?",
+            (int(reachable), to_db(now), telegram_id),
+        )
+
+    async def count_subscribed(self) -> int:
+        """People who hear announcements and can be reached."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) FROM people WHERE subscribed = 1 AND reachable = 1"
+        )
+        return int(row[0]) if row else 0

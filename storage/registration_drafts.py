@@ -1,0 +1,88 @@
+"""Registrations in progress, one per person, so a restart loses no answered step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database, to_db
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationDraft:
+    """The answers given so far and the step the person is on."""
+
+    telegram_id: int
+    step: str
+    language: str
+    role: str | None = None
+    region_code: str | None = None
+    rayon_code: str | None = None
+    organisation_id: int | None = None
+    # A typed name not yet in the list; it becomes an organisation when the person confirms.
+    new_organisation: str | None = None
+    phone: str | None = None
+    phone_asked: bool = False
+    invitation_code: str | None = None
+
+
+def _draft(row: Any) -> RegistrationDraft:
+    return RegistrationDraft(
+        telegram_id=row["telegram_id"],
+        step=row["step"],
+        language=row["language"],
+        role=row["role"],
+        region_code=row["region_code"],
+        rayon_code=row["rayon_code"],
+        organisation_id=row["organisation_id"],
+        new_organisation=row["new_organisation"],
+        phone=row["phone"],
+        phone_asked=bool(row["phone_asked"]),
+        invitation_code=row["invitation_code"],
+    )
+
+
+class RegistrationDraftRepository:
+    """The `registration_drafts` table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, telegram_id: int) -> RegistrationDraft | None:
+        """The person's registration in progress, if any."""
+        row = await self._db.fetch_one(
+            "SELECT * FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
+        )
+        return _draft(row) if row else None
+
+    async def save(self, draft: RegistrationDraft, now: datetime) -> None:
+        """Store the draft, replacing the previous state."""
+        await self._db.execute(
+            """
+            INSERT OR REPLACE INTO registration_drafts (telegram_id, step, language, role,
+                region_code, rayon_code, organisation_id, new_organisation, phone, phone_asked,
+                invitation_code, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            (
+                draft.telegram_id,
+                draft.step,
+                draft.language,
+                draft.role,
+                draft.region_code,
+                draft.rayon_code,
+                draft.organisation_id,
+                draft.new_organisation,
+                draft.phone,
+                int(draft.phone_asked),
+                draft.invitation_code,
+                to_db(now),
+            ),
+        )
+
+    async def delete(self, telegram_id: int) -> None:
+        """Forget the draft (registration finished or cancelled)."""
+        await self._db.execute(
+            "DELETE FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
+        )
