@@ -19,7 +19,7 @@ class _Variables(Visitor):
         super().__init__()
         self.found: set[str] = set()
 
-    def visit_VariableReference(self, node: VariableReference) -> None:  # noqa: N802
+    def visit_VariableReference(self, node: VariableReference) -> None:
         self.found.add(node.id.name)
 
 
@@ -77,8 +77,15 @@ def test_kyrgyz_keeps_its_own_letters(catalog: Catalog) -> None:
 
 @pytest.mark.parametrize(
     ("length", "expected"),
-    [(1, "1 знак)"), (2, "2 знака)"), (5, "5 знаков)"), (11, "11 знаков)"), (21, "21 знак)"),
-     (104, "104 знака)"), (301, "301 знак)")],
+    [
+        (1, "1 знак)"),
+        (2, "2 знака)"),
+        (5, "5 знаков)"),
+        (11, "11 знаков)"),
+        (21, "21 знак)"),
+        (104, "104 знака)"),
+        (301, "301 знак)"),
+    ],
 )
 def test_russian_plurals(catalog: Catalog, length: int, expected: str) -> None:
     text = catalog.text("ru", "reg-organisation-too-long", length=length, max=100)

@@ -40,7 +40,8 @@ def test_codes_are_unique_and_fit_in_callback_data() -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["Кеңеш", "кенеш", "  КЕНЕШ  ", "а/о Кеңеш", "Кеңеш айыл өкмөтү", "«Кеңеш»", "🏔 Кеңеш 🙂"]
+    "typed",
+    ["Кеңеш", "кенеш", "  КЕНЕШ  ", "а/о Кеңеш", "Кеңеш айыл өкмөтү", "«Кеңеш»", "🏔 Кеңеш 🙂"],
 )
 def test_loose_spellings_share_a_key(typed: str) -> None:
     assert match_key(typed) == "кенеш"
@@ -62,8 +63,13 @@ def test_closest_finds_a_typo_but_not_a_stranger() -> None:
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("+996 700 123 456", "+996700123456"), ("0700123456", "+996700123456"),
-     ("700123456", "+996700123456"), ("hello", None), ("12", None)],
+    [
+        ("+996 700 123 456", "+996700123456"),
+        ("0700123456", "+996700123456"),
+        ("700123456", "+996700123456"),
+        ("hello", None),
+        ("12", None),
+    ],
 )
 def test_phone_numbers(typed: str, expected: str | None) -> None:
     assert normalise_phone(typed) == expected

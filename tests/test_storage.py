@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -61,7 +62,7 @@ async def test_failed_transaction_rolls_back(db: Database) -> None:
 
 
 def test_times_are_utc_and_aware() -> None:
-    stored = to_db(datetime(2019, 7, 10, 9, 30, tzinfo=__import__("zoneinfo").ZoneInfo("Asia/Bishkek")))
+    stored = to_db(datetime(2019, 7, 10, 9, 30, tzinfo=ZoneInfo("Asia/Bishkek")))
     assert stored == "2019-07-10T03:30:00+00:00"
     assert from_db(stored).tzinfo is not None
     with pytest.raises(ValueError):
@@ -83,9 +84,17 @@ async def test_person_save_and_update(db: Database) -> None:
     kenesh = await organisations.add("jalal-abad", "suzak", "Кеңеш", "кенеш", NOW)
     people = PersonRepository(db)
     profile = Profile(
-        telegram_id=1001, first_name="Алия", last_name=None, username=None, language="ky",
-        role="ao_head", region_code="jalal-abad", rayon_code="suzak",
-        organisation_id=kenesh.id, phone="+996700123456", invitation_code=None,
+        telegram_id=1001,
+        first_name="Алия",
+        last_name=None,
+        username=None,
+        language="ky",
+        role="ao_head",
+        region_code="jalal-abad",
+        rayon_code="suzak",
+        organisation_id=kenesh.id,
+        phone="+996700123456",
+        invitation_code=None,
     )
     person = await people.save(profile, NOW)
     assert person.organisation_name == "Кеңеш" and person.subscribed and person.reachable
@@ -100,8 +109,14 @@ async def test_person_save_and_update(db: Database) -> None:
 async def test_draft_round_trip(db: Database) -> None:
     drafts = RegistrationDraftRepository(db)
     draft = RegistrationDraft(
-        telegram_id=7, step="org", language="ru", role="ao_head", region_code="issyk-kul",
-        rayon_code="ton", new_organisation="Тоң", phone_asked=True,
+        telegram_id=7,
+        step="org",
+        language="ru",
+        role="ao_head",
+        region_code="issyk-kul",
+        rayon_code="ton",
+        new_organisation="Тоң",
+        phone_asked=True,
     )
     await drafts.save(draft, NOW)
     assert await drafts.get(7) == draft
