@@ -15,6 +15,8 @@ from tests.fake_telegram import FakeTelegram, FakeUser
 from tests.harness import config_toml, make_config
 from tests.test_registration import press_and_wait
 
+EXAMPLE_CONFIG = (Path(__file__).resolve().parent.parent / "config.example.toml").read_text("utf-8")
+
 
 def _command() -> list[str]:
     script = Path(sys.executable).parent / "seminar-bot"
@@ -108,9 +110,7 @@ async def test_the_real_process_registers_in_both_languages(
 
 async def test_no_token_stops_with_instructions(tmp_path: Path) -> None:
     config_path = tmp_path / "config.toml"
-    config_path.write_text(
-        (Path(__file__).resolve().parent.parent / "config.example.toml").read_text("utf-8")
-    )
+    config_path.write_text(EXAMPLE_CONFIG, "utf-8")
     env = {"SEMINAR_BOT_TOKEN": ""}
     code, output = await _run("run", "--config", str(config_path), env=env)
     assert code == 2
