@@ -13,6 +13,7 @@ from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
 from storage.registration_drafts import RegistrationDraftRepository
+from storage.seminars import SeminarRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,7 @@ class Services:
     organisations: OrganisationRepository
     drafts: RegistrationDraftRepository
     invitations: InvitationRepository
+    seminars: SeminarRepository
 
     @classmethod
     async def open(
@@ -50,6 +52,7 @@ class Services:
             organisations=OrganisationRepository(db),
             drafts=RegistrationDraftRepository(db),
             invitations=InvitationRepository(db),
+            seminars=SeminarRepository(db),
         )
 
     async def close(self) -> None:

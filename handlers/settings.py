@@ -8,6 +8,7 @@ from telegram import ChatMember, InlineKeyboardButton, InlineKeyboardMarkup, Upd
 from telegram.ext import CallbackQueryHandler, ChatMemberHandler, CommandHandler, filters
 
 from bot.context import BotApplication, BotContext
+from bot.menus import PARTICIPANT_COMMANDS, STAFF_COMMANDS
 from handlers.common import answer_outdated, language_for, say
 from handlers.registration_views import screen
 from messages import Language, is_language
@@ -122,10 +123,16 @@ async def help_command(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert user is not None and message is not None
     language = await language_for(update, context)
-    text = services.catalog.text(language, "help-participant")
+    text = services.catalog.text
+
+    def listing(title: str, names: tuple[str, ...]) -> str:
+        lines = [f"/{name} — {text(language, f'command-{name}')}" for name in names]
+        return "\n".join([text(language, title), *lines])
+
+    parts = [listing("help-title", PARTICIPANT_COMMANDS)]
     if services.is_staff(user.id):
-        text = f"{text}\n\n{services.catalog.text(language, 'help-staff')}"
-    await message.reply_text(text)
+        parts.append(listing("help-staff-title", STAFF_COMMANDS))
+    await message.reply_text("\n\n".join(parts))
 
 
 async def chat_member(update: Update, context: BotContext) -> None:

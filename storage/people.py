@@ -150,6 +150,19 @@ class PersonRepository:
             (int(reachable), to_db(now), telegram_id),
         )
 
+    async def reachable_subscribers(self) -> list[Person]:
+        """Everyone who wants announcements and has not blocked the bot, oldest first."""
+        rows = await self._db.fetch_all(
+            f"{_SELECT} WHERE p.subscribed = 1 AND p.reachable = 1 ORDER BY p.registered_at,"
+            " p.telegram_id"
+        )
+        return [_person(row) for row in rows]
+
+    async def all(self) -> list[Person]:
+        """Every registered person, subscribed or not."""
+        rows = await self._db.fetch_all(f"{_SELECT} ORDER BY p.registered_at, p.telegram_id")
+        return [_person(row) for row in rows]
+
     async def count_subscribed(self) -> int:
         """People who hear announcements and can be reached."""
         row = await self._db.fetch_one(

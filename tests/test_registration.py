@@ -316,7 +316,7 @@ async def test_unknown_text_and_commands(tg: FakeTelegram, app: BotApplication) 
     await user.send("/nonsense")
     assert (await user.wait_for_message()).text == "Түшүнгөн жокмун. Буйруктардын тизмеси: /help"
     await user.send("/help")
-    assert "Буйруктар:" in ((await user.wait_for_message()).text or "")
+    assert "Буйруктар:\n/start — " in ((await user.wait_for_message()).text or "")
 
 
 async def test_staff_invitation_presets_the_place(tg: FakeTelegram, app: BotApplication) -> None:

@@ -4,16 +4,8 @@ command-language = Тилди алмаштыруу
 command-stop = Кабарлардан баш тартуу
 command-help = Буйруктардын тизмеси
 command-invite = Чакыруу шилтемесин түзүү
-help-participant =
-    Буйруктар:
-    /start — катталуу же кайра жазылуу
-    /settings — маалыматыңызды өзгөртүү
-    /language — тилди алмаштыруу
-    /stop — кабарлардан баш тартуу
-    /help — ушул тизме
-help-staff =
-    Кызматкерлер үчүн:
-    /invite — облус жана район көрсөтүлгөн чакыруу шилтемесин түзүү
+help-title = Буйруктар:
+help-staff-title = Кызматкерлер үчүн:
 language-switched = Тил алмашты: Кыргызча.
 button-switch-language = Русский тилге которуу
 stop-done = Кабарлар токтотулду. Кайра жазылуу үчүн: /start

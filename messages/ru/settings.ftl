@@ -4,16 +4,8 @@ command-language = Сменить язык
 command-stop = Отписаться от объявлений
 command-help = Список команд
 command-invite = Создать ссылку-приглашение
-help-participant =
-    Команды:
-    /start — регистрация или повторная подписка
-    /settings — изменить ваши данные
-    /language — сменить язык
-    /stop — отписаться от объявлений
-    /help — этот список
-help-staff =
-    Для сотрудников:
-    /invite — создать ссылку-приглашение с областью и районом
+help-title = Команды:
+help-staff-title = Для сотрудников:
 language-switched = Язык изменён: русский.
 button-switch-language = Кыргыз тилине которуу
 stop-done = Вы отписались от объявлений. Подписаться снова: /start
