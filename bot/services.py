@@ -11,6 +11,7 @@ from bot.config import Config
 from bot.geography import Geography
 from bot.rate_limiter import Bot
 from messages import Catalog, Language, is_language, language_from_telegram
+from storage.broadcast_drafts import BroadcastDraftRepository
 from storage.broadcasts import BroadcastRepository
 from storage.database import Database
 from storage.invitations import InvitationRepository
@@ -35,6 +36,7 @@ class Services:
     invitations: InvitationRepository
     seminars: SeminarRepository
     broadcast_log: BroadcastRepository
+    broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
 
     @classmethod
@@ -84,6 +86,7 @@ class Services:
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
             broadcast_log=broadcast_log,
+            broadcast_drafts=BroadcastDraftRepository(db),
             broadcasts=BroadcastEngine(
                 bot=bot,
                 config=config,
