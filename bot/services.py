@@ -12,6 +12,8 @@ from storage.database import Database
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
+from storage.question_drafts import QuestionDraftRepository
+from storage.questions import QuestionRepository
 from storage.registration_drafts import RegistrationDraftRepository
 from storage.seminars import SeminarRepository
 
@@ -30,6 +32,8 @@ class Services:
     drafts: RegistrationDraftRepository
     invitations: InvitationRepository
     seminars: SeminarRepository
+    questions: QuestionRepository
+    question_drafts: QuestionDraftRepository
 
     @classmethod
     async def open(
@@ -53,6 +57,8 @@ class Services:
             drafts=RegistrationDraftRepository(db),
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
+            questions=QuestionRepository(db),
+            question_drafts=QuestionDraftRepository(db),
         )
 
     async def close(self) -> None:

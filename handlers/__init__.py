@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.context import BotApplication
-from handlers import fallback, invitations, registration, settings
+from handlers import fallback, invitations, questions, registration, settings
 
 
 def register_all(application: BotApplication) -> None:
@@ -17,4 +17,5 @@ def register_all(application: BotApplication) -> None:
     invitations.register(application)
     registration.register(application)
     settings.register(application)
+    questions.register(application)
     fallback.register(application)
