@@ -202,7 +202,7 @@ async def _duplicate_of(
 ) -> None:
     services = context.services
     original = await services.questions.get(int(args[0])) if args and args[0].isdigit() else None
-    if original is None or original.seminar_id != question.seminar_id:
+    if original is None or original.id == question.id or original.seminar_id != question.seminar_id:
         await answer_outdated(update, context)
         return
     if not await services.questions.mark_duplicate(question.id, original.id, services.clock.now()):
