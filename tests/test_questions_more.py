@@ -7,13 +7,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from telegram import InlineKeyboardMarkup
 
 from bot.config import Config, QuestionsConfig
 from bot.context import BotApplication
 from bot.question_sheet import questions_header, questions_rows
+from bot.seminar_card import seminar_card
 from bot.services import Services
 from handlers import question_digest as digest
-from handlers.question_asking import questions_summary
+from handlers.question_asking import ask_button, questions_summary
 from tests.conftest import STAFF_ID
 from tests.fake_telegram import FakeGroup, FakeTelegram, FakeUser
 from tests.harness import FrozenClock, make_config
@@ -170,22 +172,30 @@ async def test_asking_needs_registration_and_buttons_check_the_step(
 async def test_the_button_under_a_seminar_starts_a_question(
     tg: FakeTelegram, app: BotApplication, services: Services, staff: FakeUser, seminar_id: int
 ) -> None:
-    from handlers.question_asking import ask_button
-
     seminar = await services.seminars.get(seminar_id)
     assert seminar is not None
-    button = ask_button(services, seminar, "ru")
-    assert button.callback_data == f"ask:seminar:{seminar_id}"
     asker = await registered(services, tg, "Алия")
-    await asker.send("/myquestions")
-    card = await asker.wait_for_message()  # any message of the bot's will carry the button
-    await asker.press_data(card, f"ask:seminar:{seminar_id}")
+    # An open /settings screen keeps a registration draft; asking must still get the text.
+    await asker.send("/settings")
+    await asker.wait_for_message()
+    # What the seminars feature does: the card with the button under it.
+    await app.bot.send_message(
+        asker.id,
+        seminar_card(services, seminar, "ru"),
+        reply_markup=InlineKeyboardMarkup([[ask_button(services, seminar, "ru")]]),
+    )
+    card = await asker.wait_for_message()
+    await asker.press(card, "❓ Задать вопрос")
     prompt = await asker.wait_for_message()
     assert "Семинар: Вводный семинар" in (prompt.text or "")
     await asker.send("Где будет обед?")
     number = await finish_asking(asker)
     question = await services.questions.get(number)
     assert question is not None and question.seminar_id == seminar_id
+    assert question.text == "Где будет обед?"
+    await services.seminars.set_status(seminar_id, "cancelled", services.clock.now())
+    await asker.press(card, "❓ Задать вопрос")
+    assert (await asker.wait_for_callback_answer()).text == "Эта кнопка устарела."
 
 
 async def test_support_is_counted_once_per_person(
