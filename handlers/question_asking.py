@@ -232,6 +232,7 @@ async def _send(
             media_chat_id=draft.media_chat_id,
             media_message_id=draft.media_message_id,
             anonymous=draft.anonymous,
+            language=language,
         ),
         services.clock.now(),
     )

@@ -32,6 +32,17 @@ async def _asker(services: Services, question: Question, language: Language) -> 
     return person.full_name if person else services.catalog.text(language, "anonymous-asker")
 
 
+def _in_language(question: Question, language: Language) -> tuple[str, str]:
+    """The question and answer in the reader's language where staff gave both, else as written."""
+    if (
+        language != question.language
+        and question.translation_question
+        and question.translation_answer
+    ):
+        return question.translation_question, question.translation_answer
+    return question.text, question.answer_text or ""
+
+
 async def _chooser(
     services: Services, language: Language
 ) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -73,11 +84,9 @@ async def _faq_page(
         if question.topic != current_topic:
             current_topic = question.topic
             blocks.append(f"🏷 {topic_label(services, question.topic, language)}")
+        asked, answer = _in_language(question, language)
         item = catalog.text(
-            language,
-            "faq-item",
-            question=snippet(question.text, 500),
-            answer=snippet(question.answer_text or "", 1200),
+            language, "faq-item", question=snippet(asked, 500), answer=snippet(answer, 1200)
         )
         if not question.anonymous:
             item += "\n" + catalog.text(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
@@ -29,6 +31,8 @@ from storage.question_drafts import StaffInput
 from storage.questions import Question
 
 QUEUE_SHOWN = 15
+# Staff send a translation as the question, a line of dashes, then the answer.
+TRANSLATION_SEPARATOR = re.compile(r"^\s*-{3,}\s*$", re.MULTILINE)
 
 
 def _staff_name(update: Update) -> str:
@@ -95,17 +99,43 @@ async def _claim_and_prompt(
         StaffInput(staff_id, chat_id, question.id, action), now
     )
     await query.answer()
-    language = await chat_language(services, chat_id)
     key = "q-answer-prompt" if action == "answer" else "q-reject-prompt"
-    # A forced reply reaches the bot even in privacy mode, and its reply names the question.
+    await _prompt(update, context, question, key)
+    await refresh_cards(context.bot, services, question.id)
+
+
+async def _prompt(
+    update: Update, context: BotContext, question: Question, key: str, **args: str | int
+) -> None:
+    """Ask the presser for text as a forced reply, which reaches the bot even in privacy mode."""
+    query, services = update.callback_query, context.services
+    assert query is not None and query.message is not None
+    chat_id = query.message.chat.id
+    language = await chat_language(services, chat_id)
     prompt = await context.bot.send_message(
         chat_id,
-        services.catalog.text(language, key, name=_staff_name(update), number=question.id),
+        services.catalog.text(language, key, name=_staff_name(update), number=question.id, **args),
         reply_to_message_id=query.message.message_id,
         reply_markup=ForceReply(selective=True),
     )
     await services.questions.remember_message(chat_id, prompt.message_id, question.id, "prompt")
-    await refresh_cards(context.bot, services, question.id)
+
+
+async def _translate(update: Update, context: BotContext, question: Question, _: list[str]) -> None:
+    query, services = update.callback_query, context.services
+    assert query is not None and query.message is not None and update.effective_user is not None
+    if question.status != "answered" or not question.answer_text:
+        await say(update, context, "q-faq-needs-answer")
+        return
+    await services.question_drafts.start_staff_input(
+        StaffInput(update.effective_user.id, query.message.chat.id, question.id, "translate"),
+        services.clock.now(),
+    )
+    await query.answer()
+    language = await chat_language(services, query.message.chat.id)
+    other = "ru" if question.language == "ky" else "ky"
+    name = services.catalog.text(language, f"q-target-{other}")
+    await _prompt(update, context, question, "q-translate-prompt", target=name)
 
 
 async def _answer(update: Update, context: BotContext, question: Question, _: list[str]) -> None:
@@ -286,6 +316,7 @@ _ACTIONS = {
     "unfaq": _unfaq,
     "stage": _on_stage,
     "show": _show,
+    "tr": _translate,
 }
 
 
@@ -319,6 +350,14 @@ async def take_staff_text(update: Update, context: BotContext, question_id: int 
         await _say_here(
             update, context, "q-text-too-long", length=len(body), limit=MESSAGE_ROOM - 500
         )
+        return True
+    if action == "translate":
+        parts = [part.strip() for part in TRANSLATION_SEPARATOR.split(body)]
+        if len(parts) != 2 or not all(parts):
+            await _say_here(update, context, "q-translate-format")
+            return True
+        await services.question_drafts.end_staff_input(user.id)
+        await _record_translation(update, context, question_id, parts[0], parts[1])
         return True
     await services.question_drafts.end_staff_input(user.id)
     if action == "reject":
@@ -372,6 +411,19 @@ async def _tell(update: Update, context: BotContext, key: str, **args: str | int
         await say(update, context, key, **args)
     else:
         await _say_here(update, context, key, **args)
+
+
+async def _record_translation(
+    update: Update, context: BotContext, question_id: int, question: str, answer: str
+) -> None:
+    services = context.services
+    if not await services.questions.set_translation(
+        question_id, question, answer, services.clock.now()
+    ):
+        await _say_here(update, context, "q-faq-needs-answer")
+        return
+    await _say_here(update, context, "q-translated", number=question_id)
+    await refresh_cards(context.bot, services, question_id)
 
 
 async def _record_rejection(

@@ -115,6 +115,15 @@ async def card_text(
         for entry in await services.questions.entries(question.id)
     ]
     lines += [""] * bool(thread) + thread + [""]
+    if question.translation_question and question.translation_answer:
+        lines.append(
+            text(
+                language,
+                "q-card-translation",
+                question=snippet(question.translation_question, 300),
+                answer=snippet(question.translation_answer, 600),
+            )
+        )
     lines.append(_status_line(services, question, language))
     if question.delivered is False:
         lines.append(text(language, "q-card-undelivered"))
@@ -165,6 +174,8 @@ def card_keyboard(
     elif question.status == "answered":
         faq = ("button-q-unfaq", "unfaq") if question.in_faq else ("button-q-faq", "faq")
         buttons = [button(*faq), button("button-q-topic", "topic")]
+        if question.answer_text:
+            buttons.append(button("button-q-translate", "tr"))
     else:
         return None
     return InlineKeyboardMarkup(rows(buttons, 2))

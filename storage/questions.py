@@ -21,6 +21,7 @@ class NewQuestion:
     media_chat_id: int | None
     media_message_id: int | None
     anonymous: bool
+    language: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Question:
     media_chat_id: int | None
     media_message_id: int | None
     anonymous: bool
+    language: str
     status: str
     topic: str | None
     claimed_by: int | None
@@ -48,6 +50,8 @@ class Question:
     answered_at: datetime | None
     delivered: bool | None
     reject_reason: str | None
+    translation_question: str | None
+    translation_answer: str | None
     duplicate_of: int | None
     shared: bool
     in_faq: bool
@@ -81,6 +85,7 @@ def _question(row: Any) -> Question:
         media_chat_id=row["media_chat_id"],
         media_message_id=row["media_message_id"],
         anonymous=bool(row["anonymous"]),
+        language=row["language"],
         status=row["status"],
         topic=row["topic"],
         claimed_by=row["claimed_by"],
@@ -93,6 +98,8 @@ def _question(row: Any) -> Question:
         answered_at=_maybe_time(row["answered_at"]),
         delivered=None if delivered is None else bool(delivered),
         reject_reason=row["reject_reason"],
+        translation_question=row["translation_question"],
+        translation_answer=row["translation_answer"],
         duplicate_of=row["duplicate_of"],
         shared=bool(row["shared"]),
         in_faq=bool(row["in_faq"]),
@@ -121,8 +128,8 @@ class QuestionRepository:
         question_id = await self._db.execute(
             """
             INSERT INTO questions (asker_id, seminar_id, text, media_kind, media_file_id,
-                media_chat_id, media_message_id, anonymous, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                media_chat_id, media_message_id, anonymous, language, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             (
                 new.asker_id,
@@ -133,6 +140,7 @@ class QuestionRepository:
                 new.media_chat_id,
                 new.media_message_id,
                 int(new.anonymous),
+                new.language,
                 to_db(now),
                 to_db(now),
             ),
@@ -383,6 +391,16 @@ class QuestionRepository:
             "UPDATE questions SET in_faq = ?, updated_at = ? WHERE id = ?"
             " AND status = 'answered' AND answer_text IS NOT NULL",
             (int(in_faq), to_db(now), question_id),
+        )
+
+    async def set_translation(
+        self, question_id: int, question: str, answer: str, now: datetime
+    ) -> bool:
+        """Staff's question and answer in the other language, for /faq."""
+        return await self._update(
+            "UPDATE questions SET translation_question = ?, translation_answer = ?,"
+            " updated_at = ? WHERE id = ? AND status = 'answered' AND answer_text IS NOT NULL",
+            (question, answer, to_db(now), question_id),
         )
 
     async def support(self, question_id: int, telegram_id: int, now: datetime) -> bool:

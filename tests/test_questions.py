@@ -399,3 +399,43 @@ async def test_named_questions_show_the_name_in_the_faq(
     await reader.press(chooser, "Вводный семинар")
     page = await reader.wait_for_edit(chooser)
     assert "❓ Что такое МСУ?\n💬 Местное самоуправление.\n— Алия Асанова" in (page.text or "")
+
+
+async def test_the_faq_shows_the_readers_language_where_staff_gave_both(
+    tg: FakeTelegram,
+    services: Services,
+    group: FakeGroup,
+    staff: tuple[FakeUser, FakeUser],
+    seminar_id: int,
+) -> None:
+    asker = await registered(services, tg, "Алия")
+    number = await ask(asker, "Кто может участвовать?")
+    card = await group.wait_for_message()
+    await staff[0].reply_to(card, "Все айыл окмоту области.", chat=group)
+    await asker.wait_for_message()
+    answered = await edited_to_show(group, card, "✅ Ответ")
+    await staff[0].press(answered, "📚 В FAQ")
+    await staff[0].wait_for_callback_answer()
+    await staff[0].press(answered, "🌐 Перевод")
+    prompt = await group.wait_for_message()
+    assert "и ответ на кыргызском языке" in (prompt.text or "")
+    await staff[0].reply_to(prompt, "Ким катыша алат?", chat=group)
+    assert "строка ---" in ((await group.wait_for_message()).text or "")
+    await staff[0].reply_to(
+        prompt, "Ким катыша алат?\n---\nОблустун бардык айыл өкмөтүлөрү.", chat=group
+    )
+    assert f"Перевод вопроса №{number} сохранён" in ((await group.wait_for_message()).text or "")
+    await edited_to_show(group, card, "🌐 Ким катыша алат?")
+
+    readers = {
+        "ky": (await registered(services, tg, "Эрмек", language="ky"), "Киришүү семинары"),
+        "ru": (await registered(services, tg, "Олег"), "Вводный семинар"),
+    }
+    pages = {}
+    for language, (reader, title) in readers.items():
+        await reader.send("/faq")
+        chooser = await reader.wait_for_message()
+        await reader.press(chooser, title)
+        pages[language] = (await reader.wait_for_edit(chooser)).text or ""
+    assert "❓ Ким катыша алат?\n💬 Облустун бардык айыл өкмөтүлөрү." in pages["ky"]
+    assert "❓ Кто может участвовать?\n💬 Все айыл окмоту области." in pages["ru"]

@@ -159,3 +159,15 @@ export-q-answer = Жооп
 export-q-answered-by = Ким жооп берди
 export-q-answered-at = Качан
 export-q-support = Колдогондор
+
+## Translations for /faq
+button-q-translate = 🌐 Котормо
+q-translate-prompt =
+    { $name }, №{ $number } суроону жана жоопту { $target } тилинде ушул билдирүүгө жооп катары жазыңыз: адегенде суроо, анан --- сабы, анан жооп.
+q-translate-format = Мындай болушу керек: суроо, анан --- сабы, анан жооп. Кайра жөнөтүңүз.
+q-translated = №{ $number } суроонун котормосу сакталды: FAQда аны башка тилдеги окурмандар көрөт.
+q-card-translation =
+    🌐 { $question }
+    💬 { $answer }
+q-target-ky = кыргыз
+q-target-ru = орус

@@ -172,3 +172,15 @@ export-q-answer = Ответ
 export-q-answered-by = Ответил(а)
 export-q-answered-at = Когда
 export-q-support = Поддержали
+
+## Translations for /faq
+button-q-translate = 🌐 Перевод
+q-translate-prompt =
+    { $name }, напишите вопрос №{ $number } и ответ на { $target } языке ответом на это сообщение: сначала вопрос, затем строка ---, затем ответ.
+q-translate-format = Нужно так: вопрос, затем строка ---, затем ответ. Отправьте ещё раз.
+q-translated = Перевод вопроса №{ $number } сохранён: в FAQ его увидят читатели на другом языке.
+q-card-translation =
+    🌐 { $question }
+    💬 { $answer }
+q-target-ky = кыргызском
+q-target-ru = русском

@@ -12,6 +12,8 @@ CREATE TABLE questions (
     media_chat_id     INTEGER,
     media_message_id  INTEGER,
     anonymous         INTEGER NOT NULL DEFAULT 0,
+    -- The asker's language when asking: the answer is written in it too.
+    language          TEXT NOT NULL DEFAULT 'ky',
     status            TEXT NOT NULL DEFAULT 'open'
                       CHECK (status IN ('open', 'answered', 'rejected', 'duplicate')),
     topic             TEXT,
@@ -27,6 +29,9 @@ CREATE TABLE questions (
     -- NULL: nothing to deliver yet; 0: the asker could not be reached; 1: delivered.
     delivered         INTEGER,
     reject_reason     TEXT,
+    -- Staff's version in the other language, for /faq readers of that language.
+    translation_question TEXT,
+    translation_answer   TEXT,
     duplicate_of      INTEGER REFERENCES questions (id),
     -- Shown to participants to support; published in /faq with its answer.
     shared            INTEGER NOT NULL DEFAULT 0,
@@ -87,7 +92,7 @@ CREATE TABLE question_staff_inputs (
     telegram_id INTEGER PRIMARY KEY,
     chat_id     INTEGER NOT NULL,
     question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
-    action      TEXT NOT NULL CHECK (action IN ('answer', 'reject')),
+    action      TEXT NOT NULL CHECK (action IN ('answer', 'reject', 'translate')),
     created_at  TEXT NOT NULL
 );
 
