@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.services import Services
+from bot.topics import topic_label
 from messages import Language
 
 COLUMNS = (
@@ -44,10 +45,7 @@ async def questions_rows(
         body = question.text
         if question.media_kind:
             body = f"{text(shown, f'ask-{question.media_kind}')} {body}".strip()
-        try:
-            topic = text(shown, f"topic-{question.topic}") if question.topic else ""
-        except KeyError:  # a topic since removed from the config keeps its code
-            topic = question.topic or ""
+        topic = topic_label(services, question.topic, shown) if question.topic else ""
         if question.status == "rejected":
             answer = question.reject_reason or ""
         elif question.answered_on_stage:
@@ -73,4 +71,21 @@ async def questions_rows(
                 str(question.support),
             ]
         )
+    return result
+
+
+async def questions_by_topic(
+    services: Services, seminar_id: int | None, language: Language | None = None
+) -> list[list[str]]:
+    """[topic, count] rows, most asked first; seminar_id None counts every seminar.
+
+    Merged duplicates are not counted: they are the same question.
+    """
+    shown = language or services.config.bot.default_language
+    counts = await services.questions.topic_counts(seminar_id)
+    result = []
+    for topic, count in sorted(
+        counts.items(), key=lambda item: (-item[1], item[0] is None, item[0] or "")
+    ):
+        result.append([topic_label(services, topic, shown), str(count)])
     return result

@@ -6,8 +6,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
 from bot.services import Services
+from bot.topics import topic_label
 from handlers.common import answer_outdated, language_for, say
-from handlers.question_views import MESSAGE_ROOM, seminar_label, snippet, topic_label
+from handlers.question_views import MESSAGE_ROOM, seminar_label, snippet
 from handlers.registration_views import rows
 from messages import Language
 from storage.questions import Question

@@ -8,6 +8,7 @@ from telegram import ForceReply, InlineKeyboardButton, InlineKeyboardMarkup, Upd
 
 from bot.context import BotContext
 from bot.services import Services
+from bot.topics import topic_label
 from handlers.common import answer_outdated, language_for, say, staff_only
 from handlers.question_views import (
     CLAIM_LAPSE,
@@ -23,7 +24,6 @@ from handlers.question_views import (
     seminar_label,
     snippet,
     tell_asker,
-    topic_label,
 )
 from handlers.registration_views import rows
 from messages import Language

@@ -11,6 +11,7 @@ from telegram.ext import ExtBot
 
 from bot.roles import is_role
 from bot.services import Services
+from bot.topics import topic_label
 from handlers.registration_views import place_name, rows
 from messages import Language, format_clock
 from storage.questions import Question
@@ -25,7 +26,7 @@ QUOTE_LENGTH = 300
 
 
 def snippet(text: str, limit: int) -> str:
-    """The text cut to `limit` characters with an ellipsis."""
+    """The text cut to `limit` characters with an ellipsis; short ones on a single line."""
     text = " ".join(text.split()) if limit < 200 else text.strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -46,15 +47,6 @@ async def seminar_label(services: Services, seminar_id: int | None, language: La
     if seminar is None:
         return services.catalog.text(language, "ask-general")
     return services.catalog.text(language, "ask-seminar", title=seminar.title(language))
-
-
-def topic_label(services: Services, topic: str | None, language: Language) -> str:
-    """The topic's name; a code no longer configured is shown as it is."""
-    key = f"topic-{topic}" if topic else "topic-none"
-    try:
-        return services.catalog.text(language, key)
-    except KeyError:
-        return topic or ""
 
 
 async def chat_language(services: Services, chat_id: int) -> Language:
@@ -127,7 +119,7 @@ async def card_text(
     lines.append(_status_line(services, question, language))
     if question.delivered is False:
         lines.append(text(language, "q-card-undelivered"))
-    body = "\n".join(line for line in lines if line is not None).strip()
+    body = "\n".join(lines).strip()
     return snippet(body, MESSAGE_ROOM)
 
 
@@ -215,12 +207,26 @@ async def post_card(
 async def notify_staff(
     bot: ExtBot[None], services: Services, question: Question, *, followup: bool = False
 ) -> None:
-    """A new question (or a follow-up) goes to every staff chat."""
-    for chat_id in staff_chats(services):
+    """A new question (or a follow-up) goes to every staff chat.
+
+    When the staff group cannot be reached (the bot was removed, the id is wrong), each
+    admin gets it privately instead, so that no question is lost.
+    """
+    targets = staff_chats(services)
+    reached = 0
+    for chat_id in targets:
         try:
             await post_card(bot, services, question, chat_id, followup=followup)
+            reached += 1
         except TelegramError as error:
             log.error("question %s did not reach staff chat %s: %s", question.id, chat_id, error)
+    if reached or services.config.bot.staff_chat_id is None:
+        return
+    for admin in sorted(services.config.bot.admins):
+        try:
+            await post_card(bot, services, question, admin, followup=followup)
+        except TelegramError as error:
+            log.error("question %s did not reach admin %s: %s", question.id, admin, error)
 
 
 async def refresh_cards(bot: ExtBot[None], services: Services, question_id: int) -> None:

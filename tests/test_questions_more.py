@@ -11,7 +11,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.config import Config, QuestionsConfig
 from bot.context import BotApplication
-from bot.question_sheet import questions_header, questions_rows
+from bot.question_sheet import questions_by_topic, questions_header, questions_rows
 from bot.seminar_card import seminar_card
 from bot.services import Services
 from handlers import question_digest as digest
@@ -349,6 +349,12 @@ async def test_my_questions_the_summary_and_the_export_sheet(
     assert rows[0][5:8] == ["есть ответ", "Ответ с именем", "Айбек"]
     assert rows[0][9] == "0" and len(rows[0]) == len(header)
     assert number_in(mine) in (named, hidden)
+    await staff.press_data(named_card, f"q:tag:{named}:water")
+    assert (await staff.wait_for_callback_answer()).text == f"Тема №{named}: Водоснабжение"
+    assert await questions_by_topic(services, seminar_id, "ru") == [
+        ["Водоснабжение", "1"],
+        ["без темы", "1"],
+    ]
 
 
 async def test_without_a_group_each_admin_gets_the_question_privately(
@@ -380,3 +386,24 @@ async def test_without_a_group_each_admin_gets_the_question_privately(
         answer = await asker.wait_for_message()
         assert (answer.text or "").startswith(f"💬 №{number} сурооңузга жооп")
         assert "Жооп" in (answer.text or "")
+
+
+async def test_when_the_staff_group_is_unreachable_admins_get_it_privately(
+    tg: FakeTelegram, tmp_path: Path, clock: FrozenClock
+) -> None:
+    from tests.harness import running_bot
+
+    absent = tg.group("Old staff group")  # the bot was never added
+    config = make_config(tg, tmp_path, admins=frozenset({STAFF_ID}), staff_chat_id=absent.id)
+    async with running_bot(config, clock) as app:
+        services = app.bot_data.services
+        admin = tg.user("Айбек", user_id=STAFF_ID, language_code="ru", started=True)
+        asker = await registered(services, tg, "Алия")
+        await asker.send("/ask")
+        prompt = await asker.wait_for_message()  # no seminar yet: straight to writing
+        assert "Общий вопрос" in (prompt.text or "")
+        await asker.send("Вопрос без семинара")
+        number = await finish_asking(asker)
+        card = await admin.wait_for_message()
+        assert f"№{number}" in (card.text or "") and "Вопрос без семинара" in (card.text or "")
+        assert absent.messages == []
