@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -68,13 +68,39 @@ class QuestionsConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class QuietHours:
+    """Local hours when broadcasts wait; `start` after `end` wraps past midnight."""
+
+    start: time
+    end: time
+
+    def contains(self, moment: time) -> bool:
+        """Whether a local time of day falls in the quiet hours."""
+        if self.start <= self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastConfig:
+    """How fast and when bulk sends go out."""
+
+    messages_per_second: int = 30
+    max_in_flight: int = 8
+    quiet_hours: QuietHours | None = None
+    progress_every_seconds: float = 3.0
+    max_attempts: int = 5
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The whole validated configuration."""
 
     telegram: TelegramConfig
     bot: BotConfig
     storage: StorageConfig
-    questions: QuestionsConfig = field(default_factory=QuestionsConfig)
+    broadcast: BroadcastConfig = BroadcastConfig()
+    questions: QuestionsConfig = QuestionsConfig()
 
 
 def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
@@ -154,17 +180,50 @@ def _storage_path(storage: dict[str, Any], base: Path) -> Path:
     return path if path.is_absolute() else base / path
 
 
-def _positive(table: dict[str, Any], key: str, default: int, most: int) -> int:
+def _positive_int(table: dict[str, Any], section: str, key: str, default: int, top: int) -> int:
     value = table.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= most:
-        raise ConfigError(
-            f"questions.{key} must be a whole number from 1 to {most}, e.g. {key} = {default}"
-        )
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
+        raise ConfigError(f"{section}.{key} must be a whole number from 1 to {top}, got {value!r}")
     return value
 
 
-def _questions(raw: dict[str, Any]) -> QuestionsConfig:
-    table = _table(raw, "questions")
+def _clock_time(text: str) -> time:
+    hours, _, minutes = text.strip().partition(":")
+    return time(int(hours), int(minutes))
+
+
+def _quiet_hours(broadcast: dict[str, Any]) -> QuietHours | None:
+    value = broadcast.get("quiet_hours", "")
+    if value in ("", None):
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}", value):
+        raise ConfigError(
+            f'broadcast.quiet_hours must look like "21:00-08:00" (or be empty), got {value!r}'
+        )
+    first, second = value.split("-")
+    try:
+        hours = QuietHours(start=_clock_time(first), end=_clock_time(second))
+    except ValueError as error:
+        raise ConfigError(f"broadcast.quiet_hours: {error}") from error
+    if hours.start == hours.end:
+        raise ConfigError("broadcast.quiet_hours: start and end are the same time")
+    return hours
+
+
+def _broadcast(broadcast: dict[str, Any]) -> BroadcastConfig:
+    every = broadcast.get("progress_every_seconds", 3.0)
+    if not isinstance(every, int | float) or isinstance(every, bool) or not 0.5 <= every <= 600:
+        raise ConfigError("broadcast.progress_every_seconds must be a number from 0.5 to 600")
+    return BroadcastConfig(
+        messages_per_second=_positive_int(broadcast, "broadcast", "messages_per_second", 30, 1000),
+        max_in_flight=_positive_int(broadcast, "broadcast", "max_in_flight", 8, 100),
+        quiet_hours=_quiet_hours(broadcast),
+        progress_every_seconds=float(every),
+        max_attempts=_positive_int(broadcast, "broadcast", "max_attempts", 5, 50),
+    )
+
+
+def _questions(table: dict[str, Any]) -> QuestionsConfig:
     topics = table.get("topics", list(DEFAULT_TOPICS))
     if (
         not isinstance(topics, list)
@@ -184,10 +243,10 @@ def _questions(raw: dict[str, Any]) -> QuestionsConfig:
     return QuestionsConfig(
         topics=tuple(topics),
         # A question is shown to staff with a header, inside Telegram's 4096 characters.
-        max_length=_positive(table, "max_length", 2000, 3500),
-        per_hour=_positive(table, "per_hour", 10, 1000),
+        max_length=_positive_int(table, "questions", "max_length", 2000, 3500),
+        per_hour=_positive_int(table, "questions", "per_hour", 10, 1000),
         digest_time=time(int(match.group(1)), int(match.group(2))),
-        digest_after_hours=_positive(table, "digest_after_hours", 24, 24 * 30),
+        digest_after_hours=_positive_int(table, "questions", "digest_after_hours", 24, 24 * 30),
     )
 
 
@@ -207,7 +266,8 @@ def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Co
             default_language=_language(bot),
         ),
         storage=StorageConfig(path=_storage_path(storage, base)),
-        questions=_questions(raw),
+        broadcast=_broadcast(_table(raw, "broadcast")),
+        questions=_questions(_table(raw, "questions")),
     )
 
 

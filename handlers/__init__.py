@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from bot.context import BotApplication
-from handlers import fallback, invitations, questions, registration, settings
+from handlers import (
+    announcements,
+    broadcasts,
+    fallback,
+    invitations,
+    questions,
+    registration,
+    settings,
+)
 
 
 def register_all(application: BotApplication) -> None:
@@ -14,6 +22,8 @@ def register_all(application: BotApplication) -> None:
     feature raises ApplicationHandlerStop once it took the text), and `fallback` answers
     whatever is left.
     """
+    announcements.register(application)
+    broadcasts.register(application)
     invitations.register(application)
     registration.register(application)
     settings.register(application)

@@ -6,9 +6,9 @@ from dataclasses import replace
 from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.ext import ExtBot
 
 from bot.context import BotContext
+from bot.rate_limiter import Bot
 from bot.services import Services
 from handlers.common import answer_outdated, language_for, say
 from handlers.question_views import (
@@ -373,7 +373,7 @@ async def my_questions(update: Update, context: BotContext) -> None:
     await _send_in_parts(context.bot, user.id, blocks)
 
 
-async def _send_in_parts(bot: ExtBot[None], chat_id: int, blocks: list[str]) -> None:
+async def _send_in_parts(bot: Bot, chat_id: int, blocks: list[str]) -> None:
     """Blocks joined into as few messages as Telegram's length allows."""
     current = ""
     for block in blocks:

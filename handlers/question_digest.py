@@ -7,9 +7,9 @@ from datetime import timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import TelegramError
-from telegram.ext import ExtBot
 
 from bot.context import BotApplication, BotContext
+from bot.rate_limiter import Bot
 from bot.services import Services
 from handlers.question_views import (
     MESSAGE_ROOM,
@@ -30,7 +30,7 @@ CHECK_EVERY = timedelta(minutes=10)
 DIGEST_SHOWN = 20
 
 
-async def send_due(services: Services, bot: ExtBot[None]) -> int:
+async def send_due(services: Services, bot: Bot) -> int:
     """Send today's digest if its time has come and it has not gone out; returns its size."""
     settings = services.config.questions
     now = services.clock.now()

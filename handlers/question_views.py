@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, TelegramError
-from telegram.ext import ExtBot
 
+from bot.rate_limiter import Bot
 from bot.roles import is_role
 from bot.services import Services
 from bot.topics import topic_label
@@ -174,7 +174,7 @@ def card_keyboard(
 
 
 async def post_card(
-    bot: ExtBot[None],
+    bot: Bot,
     services: Services,
     question: Question,
     chat_id: int,
@@ -205,7 +205,7 @@ async def post_card(
 
 
 async def notify_staff(
-    bot: ExtBot[None], services: Services, question: Question, *, followup: bool = False
+    bot: Bot, services: Services, question: Question, *, followup: bool = False
 ) -> None:
     """A new question (or a follow-up) goes to every staff chat.
 
@@ -229,7 +229,7 @@ async def notify_staff(
             log.error("question %s did not reach admin %s: %s", question.id, admin, error)
 
 
-async def refresh_cards(bot: ExtBot[None], services: Services, question_id: int) -> None:
+async def refresh_cards(bot: Bot, services: Services, question_id: int) -> None:
     """Show the question's new state on every staff card of it."""
     question = await services.questions.get(question_id)
     if question is None:
@@ -253,7 +253,7 @@ async def refresh_cards(bot: ExtBot[None], services: Services, question_id: int)
 
 
 async def tell_asker(
-    bot: ExtBot[None], services: Services, question: Question, key: str, **args: str | int
+    bot: Bot, services: Services, question: Question, key: str, **args: str | int
 ) -> bool:
     """Send the asker one text headed with their question; False if they blocked the bot."""
     language = await services.language_of(question.asker_id, None)
@@ -271,7 +271,7 @@ async def tell_asker(
     return True
 
 
-async def deliver_answer(bot: ExtBot[None], services: Services, question: Question) -> bool:
+async def deliver_answer(bot: Bot, services: Services, question: Question) -> bool:
     """Send the answer to the asker and to the askers of its merged duplicates.
 
     Returns whether the question's own asker got it; the result is stored either way.
@@ -282,9 +282,7 @@ async def deliver_answer(bot: ExtBot[None], services: Services, question: Questi
     return delivered
 
 
-async def deliver_to(
-    bot: ExtBot[None], services: Services, asked: Question, answered: Question
-) -> bool:
+async def deliver_to(bot: Bot, services: Services, asked: Question, answered: Question) -> bool:
     """The answer of `answered` to the asker of `asked` (itself, or a merged duplicate)."""
     if answered.answered_on_stage:
         delivered = await tell_asker(bot, services, asked, "answer-on-stage-to-asker")
