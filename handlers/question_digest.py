@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 from telegram.error import TelegramError
 
 from bot.context import BotApplication, BotContext
@@ -14,10 +14,7 @@ from bot.services import Services
 from handlers.question_views import (
     MESSAGE_ROOM,
     chat_language,
-    format_moment,
-    question_text,
-    seminar_label,
-    snippet,
+    queue_listing,
     staff_chats,
 )
 from handlers.registration_views import rows
@@ -44,34 +41,14 @@ async def send_due(services: Services, bot: Bot) -> int:
         return 0
     for chat_id in staff_chats(services):
         language = await chat_language(services, chat_id)
-        catalog = services.catalog
-        lines = [
-            catalog.text(
-                language, "q-digest-title", hours=settings.digest_after_hours, count=len(stale)
-            )
-        ]
-        for question in stale[:DIGEST_SHOWN]:
-            lines.append(
-                catalog.text(
-                    language,
-                    "q-queue-line",
-                    number=question.id,
-                    support=question.support,
-                    when=format_moment(services, question.created_at, language),
-                    seminar=await seminar_label(services, question.seminar_id, language),
-                    text=snippet(question_text(services, question, language), 80),
-                )
-            )
-        if len(stale) > DIGEST_SHOWN:
-            lines.append(catalog.text(language, "q-queue-more", count=len(stale) - DIGEST_SHOWN))
-        buttons = [
-            InlineKeyboardButton(f"№{q.id}", callback_data=f"q:show:{q.id}")
-            for q in stale[:DIGEST_SHOWN]
-        ]
+        title = services.catalog.text(
+            language, "q-digest-title", hours=settings.digest_after_hours, count=len(stale)
+        )
+        listing, buttons = await queue_listing(services, stale, language, DIGEST_SHOWN)
         try:
             await bot.send_message(
                 chat_id,
-                "\n".join(lines)[:MESSAGE_ROOM],
+                "\n".join([title, *listing])[:MESSAGE_ROOM],
                 reply_markup=InlineKeyboardMarkup(rows(buttons, 5)),
             )
         except TelegramError as error:

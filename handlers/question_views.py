@@ -56,6 +56,31 @@ async def chat_language(services: Services, chat_id: int) -> Language:
     return await services.language_of(chat_id, None)
 
 
+async def queue_listing(
+    services: Services, questions: list[Question], language: Language, shown: int
+) -> tuple[list[str], list[InlineKeyboardButton]]:
+    """One line per question (up to `shown`, then «…and N more») and a №-button for each."""
+    lines = []
+    for question in questions[:shown]:
+        lines.append(
+            services.catalog.text(
+                language,
+                "q-queue-line",
+                number=question.id,
+                support=question.support,
+                when=format_moment(services, question.created_at, language),
+                seminar=await seminar_label(services, question.seminar_id, language),
+                text=snippet(question_text(services, question, language), 80),
+            )
+        )
+    if len(questions) > shown:
+        lines.append(services.catalog.text(language, "q-queue-more", count=len(questions) - shown))
+    buttons = [
+        InlineKeyboardButton(f"№{q.id}", callback_data=f"q:show:{q.id}") for q in questions[:shown]
+    ]
+    return lines, buttons
+
+
 def staff_chats(services: Services) -> list[int]:
     """Where questions go: the staff group, or each admin privately when there is none."""
     group = services.config.bot.staff_chat_id

@@ -16,7 +16,13 @@ from telegram.ext import (
 )
 
 from bot.context import BotApplication, BotContext
-from handlers import question_asking, question_digest, question_faq, question_staff
+from handlers import (
+    question_asking,
+    question_digest,
+    question_faq,
+    question_queue,
+    question_staff,
+)
 
 INPUT_GROUP = 20
 STAFF_KINDS = ("card", "media", "prompt")
@@ -64,14 +70,14 @@ def register(application: BotApplication) -> None:
         CommandHandler("myquestions", question_asking.my_questions, filters=private)
     )
     application.add_handler(CommandHandler("faq", question_faq.faq, filters=private))
-    application.add_handler(CommandHandler("questions", question_staff.queue, filters=staff_places))
+    application.add_handler(CommandHandler("questions", question_queue.queue, filters=staff_places))
     application.add_handler(
         CallbackQueryHandler(question_asking.ask_about_seminar, pattern=r"^ask:seminar:")
     )
     application.add_handler(
         CallbackQueryHandler(question_asking.ask_button_pressed, pattern=r"^ask:")
     )
-    application.add_handler(CallbackQueryHandler(question_staff.queue_filter, pattern=r"^q:list:"))
+    application.add_handler(CallbackQueryHandler(question_queue.queue_filter, pattern=r"^q:list:"))
     application.add_handler(CallbackQueryHandler(question_staff.on_card_button, pattern=r"^q:"))
     application.add_handler(CallbackQueryHandler(question_faq.faq_button, pattern=r"^faq:"))
     application.add_handler(CallbackQueryHandler(question_faq.support, pattern=r"^sup:"))
