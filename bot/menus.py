@@ -13,8 +13,17 @@ from messages import LANGUAGES, Language
 
 log = logging.getLogger(__name__)
 
-PARTICIPANT_COMMANDS: tuple[str, ...] = ("start", "settings", "language", "stop", "help")
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast")
+PARTICIPANT_COMMANDS: tuple[str, ...] = (
+    "start",
+    "settings",
+    "language",
+    "stop",
+    "help",
+    "ask",
+    "myquestions",
+    "faq",
+)
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast", "questions")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

@@ -17,6 +17,8 @@ from storage.database import Database
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
+from storage.question_drafts import QuestionDraftRepository
+from storage.questions import QuestionRepository
 from storage.registration_drafts import RegistrationDraftRepository
 from storage.seminars import SeminarRepository
 
@@ -38,6 +40,8 @@ class Services:
     broadcast_log: BroadcastRepository
     broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
+    questions: QuestionRepository
+    question_drafts: QuestionDraftRepository
 
     @classmethod
     async def open(
@@ -95,6 +99,8 @@ class Services:
                 people=people,
                 reporter=reporter,
             ),
+            questions=QuestionRepository(db),
+            question_drafts=QuestionDraftRepository(db),
         )
 
     async def close(self) -> None:
