@@ -13,8 +13,15 @@ from messages import LANGUAGES, Language
 
 log = logging.getLogger(__name__)
 
-PARTICIPANT_COMMANDS: tuple[str, ...] = ("start", "settings", "language", "stop", "help")
-STAFF_COMMANDS: tuple[str, ...] = ("invite",)
+PARTICIPANT_COMMANDS: tuple[str, ...] = (
+    "start",
+    "seminars",
+    "settings",
+    "language",
+    "stop",
+    "help",
+)
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "new")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

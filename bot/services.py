@@ -13,6 +13,7 @@ from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
 from storage.registration_drafts import RegistrationDraftRepository
+from storage.seminar_drafts import SeminarDraftRepository
 from storage.seminars import SeminarRepository
 
 
@@ -30,6 +31,7 @@ class Services:
     drafts: RegistrationDraftRepository
     invitations: InvitationRepository
     seminars: SeminarRepository
+    seminar_drafts: SeminarDraftRepository
 
     @classmethod
     async def open(
@@ -53,6 +55,7 @@ class Services:
             drafts=RegistrationDraftRepository(db),
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
+            seminar_drafts=SeminarDraftRepository(db),
         )
 
     async def close(self) -> None:

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from bot.context import BotApplication
-from handlers import fallback, invitations, registration, settings
+from handlers import (
+    fallback,
+    invitations,
+    registration,
+    seminar_wizard,
+    seminars,
+    seminars_staff,
+    settings,
+)
 
 
 def register_all(application: BotApplication) -> None:
@@ -17,4 +25,7 @@ def register_all(application: BotApplication) -> None:
     invitations.register(application)
     registration.register(application)
     settings.register(application)
+    seminars.register(application)
+    seminars_staff.register(application)
+    seminar_wizard.register(application)
     fallback.register(application)
