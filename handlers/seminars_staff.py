@@ -9,7 +9,7 @@ from bot.context import BotApplication, BotContext
 from bot.seminar_card import seminar_card
 from bot.services import Services
 from handlers.common import answer_outdated, language_for, staff_only
-from handlers.seminar_notices import notify_cancelled
+from handlers.seminar_notices import notify_cancelled, notify_changed, version
 from handlers.seminar_wizard import begin_edit
 from messages import Language
 from storage.seminars import Seminar
@@ -91,15 +91,20 @@ async def send_staff_list(update: Update, context: BotContext) -> None:
 
 @staff_only
 async def on_button(update: Update, context: BotContext) -> None:
-    """`semadm:page|edit|cancel|cancelok|keep:<number>`, each re-checked on the server."""
+    """`semadm:page|edit|cancel|cancelok|keep|quiet:<number>`, `semadm:notify:<id>:<version>`,
+    each re-checked on the server."""
     query = update.callback_query
     assert query is not None and query.data is not None
     services = context.services
     parts = query.data.split(":")
-    if len(parts) != 3 or not parts[2].isdigit() or len(parts[2]) > 9:
+    numbers = parts[2:]
+    if not 1 <= len(numbers) <= 2 or not all(n.isdigit() and len(n) < 12 for n in numbers):
         await answer_outdated(update, context)
         return
-    action, number = parts[1], int(parts[2])
+    action, number = parts[1], int(numbers[0])
+    if (len(numbers) == 2) != (action == "notify"):
+        await answer_outdated(update, context)
+        return
     language = await language_for(update, context)
     text = services.catalog.text
     if action == "page":
@@ -139,14 +144,28 @@ async def on_button(update: Update, context: BotContext) -> None:
         )
     elif action == "cancelok" and _is_ahead(services, seminar):
         await services.seminars.set_status(seminar.id, "cancelled", services.clock.now())
+        cancelled = await services.seminars.get(seminar.id)
+        assert cancelled is not None
+        count = await notify_cancelled(update, context, cancelled)
         await query.answer()
         await query.edit_message_text(
-            text(language, "semadm-cancelled", title=seminar.title(language))
+            text(language, "semadm-cancelled", title=seminar.title(language), count=count)
         )
-        await notify_cancelled(update, context, seminar)
     elif action == "keep":
         await query.answer()
         await query.edit_message_text(text(language, "semadm-cancel-kept"))
+    elif action == "quiet":
+        await query.answer()
+        await query.edit_message_text(text(language, "semadm-notify-skipped"))
+    elif (
+        action == "notify"
+        and _is_ahead(services, seminar)
+        and seminar.announced_at is not None
+        and int(numbers[1]) == version(seminar)
+    ):
+        count = await notify_changed(update, context, seminar)
+        await query.answer()
+        await query.edit_message_text(text(language, "semadm-notify-queued", count=count))
     else:
         await answer_outdated(update, context)
 

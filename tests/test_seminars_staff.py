@@ -133,7 +133,10 @@ async def test_cancel_asks_first(tg: FakeTelegram, app: BotApplication) -> None:
     await staff.press(listing, "✖️ 1")
     question = await staff.wait_for_message()
     done = await press_and_wait(staff, question, "Ооба, жокко чыгаруу")
-    assert done.text == "❌ Семинар жокко чыгарылды: Каракол семинары"
+    assert (
+        done.text
+        == "❌ Семинар жокко чыгарылды: Каракол семинары\nЧакырылган 0 адамга кабар жөнөтүлөт."
+    )
     assert (await services.seminars.get(seminar.id)).status == "cancelled"  # type: ignore[union-attr]
     await staff.press_data(question, f"semadm:cancelok:{seminar.id}")  # a second press
     assert (await staff.wait_for_callback_answer()).text == "Бул баскыч эскирип калды."

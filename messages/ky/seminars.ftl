@@ -24,4 +24,13 @@ semadm-cancel-confirm =
 
     { $card }
 semadm-cancelled = ❌ Семинар жокко чыгарылды: { $title }
+    Чакырылган { $count } адамга кабар жөнөтүлөт.
 semadm-cancel-kept = Семинар өзгөргөн жок.
+seminar-changed-notice = ✏️ Семинардын күнү, убактысы же жери өзгөрдү. Жаңы маалымат:
+seminar-cancelled-notice = Кечиресиз, бул семинар болбойт.
+seminar-notice-details = Толугураак
+semadm-notify-offer = Бул семинар жарыяланган, анын күнү, убактысы же жери өзгөрдү. Чакырылган { $count } адамга кабарлайлыбы?
+semadm-notify-yes = 📣 Ооба, кабарлоо
+semadm-notify-no = Жок
+semadm-notify-skipped = Макул, эч кимге кабар жөнөтүлгөн жок.
+semadm-notify-queued = Кабар { $count } адамга жөнөтүлөт.

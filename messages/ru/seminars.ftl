@@ -23,5 +23,25 @@ semadm-cancel-confirm =
     Отменить этот семинар?
 
     { $card }
-semadm-cancelled = ❌ Семинар отменён: { $title }
+semadm-cancelled =
+    ❌ Семинар отменён: { $title }
+    Уведомление получат { $count } { $count ->
+        [one] человек
+        [few] человека
+       *[other] человек
+    }.
 semadm-cancel-kept = Семинар не изменён.
+seminar-changed-notice = ✏️ Изменились дата, время или место семинара. Актуально:
+seminar-cancelled-notice = К сожалению, этот семинар не состоится.
+seminar-notice-details = Подробнее
+semadm-notify-offer = Семинар уже объявлен, а его дата, время или место изменились. Сообщить { $count } { $count ->
+        [one] приглашённому
+       *[other] приглашённым
+    }?
+semadm-notify-yes = 📣 Да, сообщить
+semadm-notify-no = Нет
+semadm-notify-skipped = Хорошо, никому не сообщаем.
+semadm-notify-queued = Сообщение отправится { $count } { $count ->
+        [one] человеку
+       *[other] людям
+    }.
