@@ -28,6 +28,7 @@ from bot.seminar_rules import (
     problems,
 )
 from bot.seminar_wizard import (
+    OPTIONAL,
     PARTS,
     PICKER,
     PREVIEW,
@@ -131,10 +132,10 @@ async def new_seminar(update: Update, context: BotContext) -> None:
     assert user is not None
     language = await language_for(update, context)
     draft = await services.seminar_drafts.get(user.id)
-    if draft is not None and draft.seminar_id is None:
-        await send_screen(
-            update, context, draft, services.catalog.text(language, "semnew-continue")
-        )
+    if draft is not None:
+        # One draft a staff member: an edit in progress is finished or cancelled first.
+        key = "semnew-busy-edit" if draft.seminar_id else "semnew-continue"
+        await send_screen(update, context, draft, services.catalog.text(language, key))
         return
     draft = SeminarDraft(telegram_id=user.id, step=STEPS[0])
     await _save(services, draft)
@@ -204,14 +205,7 @@ async def on_button(update: Update, context: BotContext) -> None:
         draft = replace(draft, step=PICKER)
     elif step == PICKER and value in PARTS:
         draft = replace(draft, step=PARTS[value][0], until_step=PARTS[value][-1])
-    elif value == "skip" and step in (
-        "rayons",
-        "capacity",
-        "deadline",
-        "desc_ky",
-        "desc_ru",
-        "organiser",
-    ):
+    elif value == "skip" and step in OPTIONAL:
         empty: object = [] if step == "rayons" else None
         draft = _advance(draft, {**draft.answers, step: empty}, geography)
     elif value == "done" and step in TOGGLES:

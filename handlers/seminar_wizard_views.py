@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.roles import ROLES
 from bot.seminar_card import seminar_detail
-from bot.seminar_wizard import OPTIONAL, PARTS, PICKER, PREVIEW, STEPS, fields_from
+from bot.seminar_wizard import OPTIONAL, PARTS, PICKER, PREVIEW, STEPS, TEXT_STEPS, fields_from
 from bot.services import Services
 from handlers.registration_views import rows
 from messages import Language
@@ -113,7 +113,7 @@ def step_screen(
     else:
         keyboard = navigation
     prompt = text(language, f"semnew-ask-{step}")
-    current = _current(services, language, draft) if step in STEPS else None
+    current = _current(services, language, draft) if step in TEXT_STEPS else None
     body = f"{prompt}\n\n{current}" if current else prompt
     return body, InlineKeyboardMarkup(keyboard)
 

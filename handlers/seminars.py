@@ -12,6 +12,7 @@ from bot.seminar_calendar import seminar_ics
 from bot.seminar_card import seminar_card, seminar_detail
 from bot.services import Services
 from handlers.common import answer_outdated, language_for
+from handlers.paging import page_buttons, page_of, shorten
 from handlers.registration_views import rows
 from handlers.seminar_detail import seminar_detail_keyboard
 from handlers.seminars_staff import send_staff_list
@@ -32,10 +33,6 @@ def ordered_for(seminars: list[Seminar], person: Person | None) -> list[tuple[Se
     return [pair for pair in invited if pair[1]] + [pair for pair in invited if not pair[1]]
 
 
-def _short(title: str) -> str:
-    return title if len(title) <= _BUTTON_TITLE else title[: _BUTTON_TITLE - 1] + "…"
-
-
 async def participant_list(
     services: Services, user_id: int, language: Language, page: int
 ) -> tuple[str, InlineKeyboardMarkup | None]:
@@ -45,9 +42,7 @@ async def participant_list(
     listed = ordered_for(await services.seminars.upcoming(services.clock.now()), person)
     if not listed:
         return text(language, "seminars-none-upcoming"), None
-    pages = (len(listed) + PAGE_SIZE - 1) // PAGE_SIZE
-    page = min(max(page, 0), pages - 1)
-    shown = listed[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    page, pages, shown = page_of(listed, page, PAGE_SIZE)
     blocks = [text(language, "seminars-upcoming-title")]
     buttons = []
     for number, (seminar, invited) in enumerate(shown, start=page * PAGE_SIZE + 1):
@@ -57,16 +52,12 @@ async def participant_list(
         blocks.append(block)
         buttons.append(
             InlineKeyboardButton(
-                f"{number}. {_short(seminar.title(language))}",
+                f"{number}. {shorten(seminar.title(language), _BUTTON_TITLE)}",
                 callback_data=f"sem:view:{seminar.id}",
             )
         )
     keyboard = rows(buttons, 1)
-    navigation = []
-    if page > 0:
-        navigation.append(InlineKeyboardButton("◀", callback_data=f"sem:list:{page - 1}"))
-    if page < pages - 1:
-        navigation.append(InlineKeyboardButton("▶", callback_data=f"sem:list:{page + 1}"))
+    navigation = page_buttons("sem:list:", page, pages)
     if navigation:
         keyboard.append(navigation)
     return "\n\n".join(blocks), InlineKeyboardMarkup(keyboard)

@@ -9,6 +9,7 @@ from bot.context import BotApplication, BotContext
 from bot.seminar_card import seminar_card
 from bot.services import Services
 from handlers.common import answer_outdated, language_for, staff_only
+from handlers.paging import page_buttons, page_of, shorten
 from handlers.seminar_notices import notify_cancelled, notify_changed, version
 from handlers.seminar_wizard import begin_edit
 from messages import Language
@@ -28,9 +29,7 @@ def _line(services: Services, seminar: Seminar, language: Language, number: int)
     else:
         mark = "🗓"
     when = seminar.fields.starts_at.astimezone(zone).strftime("%d.%m.%Y %H:%M")
-    title = seminar.title(language)
-    if len(title) > _LINE_TITLE:
-        title = title[: _LINE_TITLE - 1] + "…"
+    title = shorten(seminar.title(language), _LINE_TITLE)
     announced = " 📣" if seminar.announced_at else ""
     return f"{number}. {mark} {when} · {seminar.city(language)} · {title}{announced}"
 
@@ -50,13 +49,10 @@ async def staff_list(
     ]
     if not seminars:
         return text(language, "semadm-empty"), InlineKeyboardMarkup([participants])
-    pages = (len(seminars) + PAGE_SIZE - 1) // PAGE_SIZE
-    page = min(max(page, 0), pages - 1)
+    page, pages, shown = page_of(seminars, page, PAGE_SIZE)
     lines = [text(language, "semadm-title", page=page + 1, pages=pages)]
     keyboard = []
-    for number, seminar in enumerate(
-        seminars[page * PAGE_SIZE : (page + 1) * PAGE_SIZE], start=page * PAGE_SIZE + 1
-    ):
+    for number, seminar in enumerate(shown, start=page * PAGE_SIZE + 1):
         lines.append(_line(services, seminar, language, number))
         actions = [InlineKeyboardButton(f"✏️ {number}", callback_data=f"semadm:edit:{seminar.id}")]
         if _is_ahead(services, seminar):
@@ -68,11 +64,7 @@ async def staff_list(
                 InlineKeyboardButton(f"✖️ {number}", callback_data=f"semadm:cancel:{seminar.id}")
             )
         keyboard.append(actions)
-    navigation = []
-    if page > 0:
-        navigation.append(InlineKeyboardButton("◀", callback_data=f"semadm:page:{page - 1}"))
-    if page < pages - 1:
-        navigation.append(InlineKeyboardButton("▶", callback_data=f"semadm:page:{page + 1}"))
+    navigation = page_buttons("semadm:page:", page, pages)
     if navigation:
         keyboard.append(navigation)
     keyboard.append(participants)
@@ -117,6 +109,11 @@ async def on_button(update: Update, context: BotContext) -> None:
         await answer_outdated(update, context)
         return
     if action == "edit":
+        unfinished = await services.seminar_drafts.get(query.from_user.id)
+        if unfinished is not None and unfinished.seminar_id is None and unfinished.answers:
+            # One draft a staff member: opening an edit must not throw away a new seminar.
+            await query.answer(text(language, "semnew-busy-new"), show_alert=True)
+            return
         await query.answer()
         await begin_edit(update, context, seminar)
     elif action == "cancel" and _is_ahead(services, seminar):

@@ -200,3 +200,32 @@ async def test_staff_forged_and_stale_buttons(tg: FakeTelegram, app: BotApplicat
         assert (await staff.wait_for_callback_answer()).text == "Бул баскыч эскирип калды.", forged
     draft = await app.bot_data.services.seminar_drafts.get(STAFF_ID)
     assert draft is not None and draft.step == "title_ky" and draft.answers == {}
+
+
+async def test_one_draft_at_a_time_loses_nothing(tg: FakeTelegram, app: BotApplication) -> None:
+    seminar = await _add(app)
+    staff = tg.user("Staff", language_code="ru", user_id=STAFF_ID)
+    await staff.send("/new")
+    await staff.wait_for_message()
+    await type_answers(staff, ["Новый семинар"])
+    await staff.send("/seminars")
+    listing = await staff.wait_for_message()
+    await staff.press(listing, "✏️ 1")
+    assert (await staff.wait_for_callback_answer()).text == (
+        "Сначала сохраните или отмените начатый новый семинар (/new)."
+    )
+    services = app.bot_data.services
+    draft = await services.seminar_drafts.get(STAFF_ID)
+    assert draft is not None and draft.answers == {"title_ky": "Новый семинар"}
+    prompt = staff.messages[-2]  # the Russian title's prompt
+    await press_and_wait(staff, prompt, "Отмена")
+    await staff.press(listing, "✏️ 1")
+    picker = await staff.wait_for_message()
+    assert picker.text == "Что изменить?"
+    await staff.send("/new")
+    busy = await staff.wait_for_message()
+    assert busy.text == (
+        "Вы сейчас изменяете семинар: сначала сохраните или отмените изменения.\n\nЧто изменить?"
+    )
+    draft = await services.seminar_drafts.get(STAFF_ID)
+    assert draft is not None and draft.seminar_id == seminar.id
