@@ -21,7 +21,7 @@ PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "stop",
     "help",
 )
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "new")
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "new", "broadcast")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:
