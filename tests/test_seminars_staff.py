@@ -229,3 +229,15 @@ async def test_one_draft_at_a_time_loses_nothing(tg: FakeTelegram, app: BotAppli
     )
     draft = await services.seminar_drafts.get(STAFF_ID)
     assert draft is not None and draft.seminar_id == seminar.id
+
+
+async def test_the_announce_button_opens_the_announcement(
+    tg: FakeTelegram, app: BotApplication
+) -> None:
+    seminar = await _add(app)
+    staff = tg.user("Staff", language_code="ky", user_id=STAFF_ID)
+    await staff.send("/seminars")
+    await staff.press(await staff.wait_for_message(), "📣 1")
+    await staff.wait_for_message()  # the announcement feature's audience screen
+    draft = await app.bot_data.services.broadcast_drafts.get(STAFF_ID)
+    assert draft is not None and draft.seminar_id == seminar.id
