@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 # Text typed into the wizard: after registration's group (10), before the catch-all (100).
 INPUT_GROUP = 20
 
-_TEXT_KINDS = {
+TEXT_KINDS = {
     "title_ky": "title",
     "title_ru": "title",
     "city_ky": "city",
@@ -276,8 +276,8 @@ def _typed(services: Services, draft: SeminarDraft, typed: str) -> Answers:
     step = draft.step
     zone = services.config.bot.timezone
     now = services.clock.now()
-    if step in _TEXT_KINDS:
-        answers[step] = checked_text(typed, _TEXT_KINDS[step], required=True)
+    if step in TEXT_KINDS:
+        answers[step] = checked_text(typed, TEXT_KINDS[step], required=True)
     elif step == "date":
         day = parse_day(typed)
         if day < now.astimezone(zone).date():

@@ -6,6 +6,11 @@ from datetime import UTC, datetime
 
 from bot.config import Config
 from bot.context import BotApplication
+from bot.roles import ROLES
+from bot.seminar_rules import LIMITS
+from handlers.seminar_wizard import TEXT_KINDS
+from handlers.seminar_wizard_views import preview_messages
+from storage.seminar_drafts import SeminarDraft
 from storage.seminars import Place
 from tests.conftest import STAFF_ID
 from tests.fake_telegram import FakeTelegram
@@ -165,3 +170,25 @@ async def test_a_restart_mid_wizard_loses_nothing(tg: FakeTelegram, config: Conf
         draft = await application.bot_data.services.seminar_drafts.get(STAFF_ID)
         assert draft is not None and draft.answers["regions"] == ["talas"]
         assert draft.answers["title_ky"] == "Киришүү семинары"
+
+
+async def test_the_longest_seminar_fits_a_message(app: BotApplication) -> None:
+    services = app.bot_data.services
+    geography = services.geography
+    longest = {
+        **{step: "Ж" * LIMITS[kind] for step, kind in TEXT_KINDS.items()},
+        "desc_ky": ("Күн тартиби " * 100)[: LIMITS["description"]],
+        "desc_ru": ("Программа " * 100)[: LIMITS["description"]],
+        "date": "2027-09-29",  # the longest weekday and month names
+        "start": "09:00",
+        "end": "17:00",
+        "regions": [region.code for region in geography.regions],
+        "rayons": [rayon.code for region in geography.regions for rayon in region.rayons],
+        "roles": list(ROLES),
+        "capacity": 10_000,
+        "deadline": "2027-09-28T18:00:00+06:00",
+    }
+    draft = SeminarDraft(telegram_id=STAFF_ID, step="preview", answers=longest)
+    for language in ("ky", "ru"):
+        sizes = [len(body) for body, _ in preview_messages(services, language, draft, None)]
+        assert max(sizes) < 2500, sizes  # «well under» Telegram's 4096
