@@ -56,28 +56,26 @@ class SeminarFileError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Block:
-    """Where one [[seminar]] sits in the file, to name lines in problems."""
+    """Where one [[seminar]] sits in the file (its header's line number and its lines), to
+    name the line of a field in problems."""
 
-    header_line: int
-    lines: list[str]
     first_line: int
+    lines: list[str]
 
     def line_of(self, field: str) -> int:
+        """The line where `field = …` is written, else the header's."""
         pattern = re.compile(rf"^\s*{re.escape(field)}\s*=")
         for offset, line in enumerate(self.lines):
             if pattern.match(line):
                 return self.first_line + offset
-        return self.header_line
+        return self.first_line
 
 
 def _blocks(text: str) -> list[_Block]:
     lines = text.splitlines()
     starts = [number for number, line in enumerate(lines) if _HEADER.match(line)]
     ends = [*starts[1:], len(lines)]
-    return [
-        _Block(start + 1, lines[start:end], start + 1)
-        for start, end in zip(starts, ends, strict=True)
-    ]
+    return [_Block(start + 1, lines[start:end]) for start, end in zip(starts, ends, strict=True)]
 
 
 class _Seminar:
@@ -226,7 +224,7 @@ def read_seminars(
     blocks = _blocks(text)
     if len(blocks) != len(tables):
         # Written as an inline array rather than [[seminar]] headers: name fields by search.
-        blocks = [_Block(1, text.splitlines(), 1)] * len(tables)
+        blocks = [_Block(1, text.splitlines())] * len(tables)
     found: list[str] = []
     seminars: list[SeminarFields] = []
     first_line: dict[str, int] = {}
