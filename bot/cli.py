@@ -1,4 +1,5 @@
-"""The `seminar-bot` command: `run` starts the bot, `check` validates a setup."""
+"""The `seminar-bot` command: `run` starts the bot, `check` validates a setup,
+`seminars import` creates or updates seminars from a TOML file."""
 
 from __future__ import annotations
 
@@ -12,8 +13,12 @@ from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.app import build_application
+from bot.clock import SystemClock
 from bot.config import TOKEN_HELP, Config, ConfigError, load_config
+from bot.geography import load_geography
+from bot.seminar_import import SeminarFileError, read_seminars
 from storage.database import Database, DatabaseTooNew
+from storage.seminars import SeminarRepository
 
 log = logging.getLogger("bot")
 
@@ -23,15 +28,24 @@ def _parser() -> argparse.ArgumentParser:
         prog="seminar-bot", description="Seminar outreach bot for municipalities."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, help_text in (
-        ("run", "run the bot (long polling)"),
-        ("check", "validate the config, open the database and call getMe"),
-    ):
-        command = commands.add_parser(name, help=help_text)
-        command.add_argument(
-            "--config", type=Path, default=Path("config.toml"), help="config file (config.toml)"
-        )
+    _with_config(commands.add_parser("run", help="run the bot (long polling)"))
+    _with_config(
+        commands.add_parser("check", help="validate the config, open the database and call getMe")
+    )
+    seminars = commands.add_parser("seminars", help="manage seminars")
+    seminar_commands = seminars.add_subparsers(dest="seminars_command", required=True)
+    importing = seminar_commands.add_parser(
+        "import", help="create or update seminars from a TOML file (docs/seminars-import.md)"
+    )
+    importing.add_argument("file", type=Path, help="the seminars file, e.g. examples/seminars.toml")
+    _with_config(importing)
     return parser
+
+
+def _with_config(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--config", type=Path, default=Path("config.toml"), help="config file (config.toml)"
+    )
 
 
 def _fail(text: str) -> int:
@@ -78,6 +92,27 @@ async def check(config: Config) -> int:
     return 0
 
 
+async def import_seminars(config: Config, path: Path, text: str) -> int:
+    """Check the whole file first; write all of it in one transaction, or nothing."""
+    try:
+        seminars = read_seminars(path.name, text, config.bot.timezone, load_geography())
+    except SeminarFileError as error:
+        return _fail(f"{error}\nNothing was imported.")
+    db = await Database.open(config.storage.path)
+    try:
+        await db.migrate()
+        counts = await SeminarRepository(db).import_by_slug(seminars, SystemClock().now())
+    except DatabaseTooNew as error:
+        return _fail(str(error))
+    finally:
+        await db.close()
+    print(
+        f"{path.name}: {counts.created} created, {counts.updated} updated,"
+        f" {counts.unchanged} unchanged"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `seminar-bot` command."""
     arguments = _parser().parse_args(argv)
@@ -92,4 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     if arguments.command == "check":
         return asyncio.run(check(config))
+    if arguments.command == "seminars":
+        try:
+            text = arguments.file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            return _fail(f"{arguments.file}: cannot read: {error}")
+        return asyncio.run(import_seminars(config, arguments.file, text))
     return run(config)

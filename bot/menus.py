@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 
 PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "start",
+    "seminars",
     "settings",
     "language",
     "stop",
@@ -23,7 +24,7 @@ PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "myquestions",
     "faq",
 )
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast", "questions")
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "new", "broadcast", "questions")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

@@ -20,6 +20,7 @@ from storage.people import PersonRepository
 from storage.question_drafts import QuestionDraftRepository
 from storage.questions import QuestionRepository
 from storage.registration_drafts import RegistrationDraftRepository
+from storage.seminar_drafts import SeminarDraftRepository
 from storage.seminars import SeminarRepository
 
 
@@ -37,6 +38,7 @@ class Services:
     drafts: RegistrationDraftRepository
     invitations: InvitationRepository
     seminars: SeminarRepository
+    seminar_drafts: SeminarDraftRepository
     broadcast_log: BroadcastRepository
     broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
@@ -89,6 +91,7 @@ class Services:
             drafts=drafts,
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
+            seminar_drafts=SeminarDraftRepository(db),
             broadcast_log=broadcast_log,
             broadcast_drafts=BroadcastDraftRepository(db),
             broadcasts=BroadcastEngine(

@@ -10,6 +10,9 @@ from handlers import (
     invitations,
     questions,
     registration,
+    seminar_wizard,
+    seminars,
+    seminars_staff,
     settings,
 )
 
@@ -28,4 +31,7 @@ def register_all(application: BotApplication) -> None:
     registration.register(application)
     settings.register(application)
     questions.register(application)
+    seminars.register(application)
+    seminars_staff.register(application)
+    seminar_wizard.register(application)
     fallback.register(application)

@@ -1,0 +1,65 @@
+"""Seminars being created or edited, one per staff member, so a restart loses no step."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database, to_db
+
+Answers = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class SeminarDraft:
+    """The answers given so far, the step the staff member is on, and what is being edited."""
+
+    telegram_id: int
+    step: str
+    seminar_id: int | None = None
+    until_step: str | None = None
+    answers: Answers = field(default_factory=dict)
+
+
+class SeminarDraftRepository:
+    """The `seminar_drafts` table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, telegram_id: int) -> SeminarDraft | None:
+        """The staff member's seminar in progress, if any."""
+        row = await self._db.fetch_one(
+            "SELECT * FROM seminar_drafts WHERE telegram_id = ?", (telegram_id,)
+        )
+        if row is None:
+            return None
+        return SeminarDraft(
+            telegram_id=row["telegram_id"],
+            step=row["step"],
+            seminar_id=row["seminar_id"],
+            until_step=row["until_step"],
+            answers=json.loads(row["answers"]),
+        )
+
+    async def save(self, draft: SeminarDraft, now: datetime) -> None:
+        """Store the draft, replacing the previous state."""
+        await self._db.execute(
+            "INSERT OR REPLACE INTO seminar_drafts"
+            " (telegram_id, seminar_id, step, until_step, answers, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                draft.telegram_id,
+                draft.seminar_id,
+                draft.step,
+                draft.until_step,
+                json.dumps(draft.answers, ensure_ascii=False, sort_keys=True),
+                to_db(now),
+            ),
+        )
+
+    async def delete(self, telegram_id: int) -> None:
+        """Forget the draft (saved or cancelled)."""
+        await self._db.execute("DELETE FROM seminar_drafts WHERE telegram_id = ?", (telegram_id,))
