@@ -8,6 +8,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.services import Services
+from handlers.question_asking import ask_button
 from messages import Language
 from storage.people import Person
 from storage.seminars import Seminar
@@ -29,6 +30,7 @@ def seminar_detail_keyboard(
                 )
             ]
         )
+        keyboard.append([ask_button(services, seminar, language)])
     keyboard.append(
         [InlineKeyboardButton(text(language, "seminars-back-to-list"), callback_data="sem:list:0")]
     )

@@ -87,7 +87,11 @@ async def test_detail_and_calendar_file(tg: FakeTelegram, app: BotApplication) -
         "📋 Программа:\n1. Итоги первой фазы\n2. Вопросы\n\n"
         "Организатор: HELVETAS"
     )
-    assert [b.text for b in detail.all_buttons] == ["📅 Добавить в календарь", "← Все семинары"]
+    assert [b.text for b in detail.all_buttons] == [
+        "📅 Добавить в календарь",
+        "❓ Задать вопрос",
+        "← Все семинары",
+    ]
     await head.press(detail, "Добавить в календарь")
     document = await head.wait_for_message()
     assert document.file_name == f"seminar-{seminar.id}.ics" and document.document is not None
