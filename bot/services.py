@@ -14,6 +14,7 @@ from messages import Catalog, Language, is_language, language_from_telegram
 from storage.broadcast_drafts import BroadcastDraftRepository
 from storage.broadcasts import BroadcastRepository
 from storage.database import Database
+from storage.input_focus import InputFocusRepository
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
@@ -42,6 +43,7 @@ class Services:
     broadcast_log: BroadcastRepository
     broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
+    input_focus: InputFocusRepository
     questions: QuestionRepository
     question_drafts: QuestionDraftRepository
 
@@ -102,6 +104,7 @@ class Services:
                 people=people,
                 reporter=reporter,
             ),
+            input_focus=InputFocusRepository(db),
             questions=QuestionRepository(db),
             question_drafts=QuestionDraftRepository(db),
         )

@@ -60,13 +60,6 @@ async def _may_ask(update: Update, context: BotContext) -> bool:
     return True
 
 
-async def _begin(services: Services, user_id: int, draft: QuestionDraft) -> None:
-    # A /settings screen left open keeps a registration draft, and registration would then
-    # take the question's text as its own input: starting a question closes that screen.
-    await services.drafts.delete(user_id)
-    await services.question_drafts.save(draft, services.clock.now())
-
-
 async def _seminars_to_ask_about(services: Services) -> list[Seminar]:
     now = services.clock.now()
     recent = [
@@ -98,13 +91,15 @@ async def ask(update: Update, context: BotContext) -> None:
     seminars = await _seminars_to_ask_about(services)
     if not seminars:
         draft = QuestionDraft(user.id, step="text")
-        await _begin(services, user.id, draft)
+        await services.question_drafts.save(draft, services.clock.now())
         await message.reply_text(
             await _write_prompt(services, draft, language),
             reply_markup=InlineKeyboardMarkup([_cancel_row(services, language)]),
         )
         return
-    await _begin(services, user.id, QuestionDraft(user.id, step="seminar"))
+    await services.question_drafts.save(
+        QuestionDraft(user.id, step="seminar"), services.clock.now()
+    )
     buttons = [
         InlineKeyboardButton(s.title(language), callback_data=f"ask:s:{s.id}") for s in seminars
     ]
@@ -133,7 +128,7 @@ async def ask_about_seminar(update: Update, context: BotContext) -> None:
     if not await _may_ask(update, context):
         return
     draft = QuestionDraft(user_id, step="text", seminar_id=seminar.id)
-    await _begin(services, user_id, draft)
+    await services.question_drafts.save(draft, services.clock.now())
     language = await language_for(update, context)
     await query.answer()
     await context.bot.send_message(

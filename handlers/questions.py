@@ -23,6 +23,7 @@ from handlers import (
     question_queue,
     question_staff,
 )
+from storage.question_drafts import FEATURE as QUESTIONS
 
 INPUT_GROUP = 20
 STAFF_KINDS = ("card", "media", "prompt")
@@ -44,6 +45,12 @@ async def on_private_input(update: Update, context: BotContext) -> None:
         await question_asking.take_followup(update, context, replied[0])
         raise ApplicationHandlerStop
     staff_question = replied[0] if replied is not None and replied[1] in STAFF_KINDS else None
+    user = update.effective_user
+    # A reply names its question; plain text is ours only if our prompt was the last one.
+    if staff_question is None and (
+        user is None or not await context.services.input_focus.may_read(user.id, QUESTIONS)
+    ):
+        return
     if await question_staff.take_staff_text(update, context, staff_question):
         raise ApplicationHandlerStop
     if await question_asking.take_question_input(update, context):

@@ -46,6 +46,7 @@ from handlers.common import answer_outdated, language_for, staff_only
 from handlers.seminar_notices import offer_change_notice
 from handlers.seminar_wizard_views import draft_seminar, preview_messages, step_screen
 from messages import Language
+from storage.seminar_drafts import FEATURE as WIZARD
 from storage.seminar_drafts import Answers, SeminarDraft
 from storage.seminars import Seminar
 
@@ -325,7 +326,7 @@ async def on_text(update: Update, context: BotContext) -> None:
     if not services.is_staff(user.id):
         return
     draft = await services.seminar_drafts.get(user.id)
-    if draft is None:
+    if draft is None or not await services.input_focus.may_read(user.id, WIZARD):
         return
     language = await language_for(update, context)
     text = services.catalog.text

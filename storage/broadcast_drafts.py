@@ -7,6 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
+from storage.input_focus import delete_releasing, save_claiming
+
+FEATURE = "broadcast"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,8 @@ class BroadcastDraftRepository:
 
     async def save(self, draft: BroadcastDraft, now: datetime) -> None:
         """Store the draft, replacing the previous one."""
-        await self._db.execute(
+        await save_claiming(
+            self._db,
             "INSERT OR REPLACE INTO broadcast_drafts"
             " (staff_id, kind, step, seminar_id, text_ky, text_ru, audience, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -64,8 +68,16 @@ class BroadcastDraftRepository:
                 draft.audience,
                 to_db(now),
             ),
+            telegram_id=draft.staff_id,
+            feature=FEATURE,
         )
 
     async def delete(self, staff_id: int) -> None:
         """Forget the draft (sent or cancelled)."""
-        await self._db.execute("DELETE FROM broadcast_drafts WHERE staff_id = ?", (staff_id,))
+        await delete_releasing(
+            self._db,
+            "DELETE FROM broadcast_drafts WHERE staff_id = ?",
+            (staff_id,),
+            telegram_id=staff_id,
+            feature=FEATURE,
+        )

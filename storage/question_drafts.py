@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.database import Database, to_db
+from storage.input_focus import delete_releasing, save_claiming
+
+FEATURE = "questions"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +63,8 @@ class QuestionDraftRepository:
 
     async def save(self, draft: QuestionDraft, now: datetime) -> None:
         """Create or replace the person's draft."""
-        await self._db.execute(
+        await save_claiming(
+            self._db,
             """
             INSERT OR REPLACE INTO question_drafts (telegram_id, step, seminar_id, text,
                 media_kind, media_file_id, media_chat_id, media_message_id, anonymous, updated_at)
@@ -78,11 +82,19 @@ class QuestionDraftRepository:
                 int(draft.anonymous),
                 to_db(now),
             ),
+            telegram_id=draft.telegram_id,
+            feature=FEATURE,
         )
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (sent or cancelled)."""
-        await self._db.execute("DELETE FROM question_drafts WHERE telegram_id = ?", (telegram_id,))
+        await delete_releasing(
+            self._db,
+            "DELETE FROM question_drafts WHERE telegram_id = ?",
+            (telegram_id,),
+            telegram_id=telegram_id,
+            feature=FEATURE,
+        )
 
     async def staff_input(self, telegram_id: int) -> StaffInput | None:
         """What this staff member is typing, if anything."""
@@ -95,14 +107,21 @@ class QuestionDraftRepository:
 
     async def start_staff_input(self, value: StaffInput, now: datetime) -> None:
         """The staff member's next text in that chat answers or rejects the question."""
-        await self._db.execute(
+        await save_claiming(
+            self._db,
             "INSERT OR REPLACE INTO question_staff_inputs (telegram_id, chat_id, question_id,"
             " action, created_at) VALUES (?, ?, ?, ?, ?)",
             (value.telegram_id, value.chat_id, value.question_id, value.action, to_db(now)),
+            telegram_id=value.telegram_id,
+            feature=FEATURE,
         )
 
     async def end_staff_input(self, telegram_id: int) -> None:
         """The text came, or the question was closed another way."""
-        await self._db.execute(
-            "DELETE FROM question_staff_inputs WHERE telegram_id = ?", (telegram_id,)
+        await delete_releasing(
+            self._db,
+            "DELETE FROM question_staff_inputs WHERE telegram_id = ?",
+            (telegram_id,),
+            telegram_id=telegram_id,
+            feature=FEATURE,
         )

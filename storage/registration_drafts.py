@@ -7,6 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
+from storage.input_focus import delete_releasing, save_claiming
+
+FEATURE = "registration"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,8 @@ class RegistrationDraftRepository:
 
     async def save(self, draft: RegistrationDraft, now: datetime) -> None:
         """Store the draft, replacing the previous state."""
-        await self._db.execute(
+        await save_claiming(
+            self._db,
             """
             INSERT OR REPLACE INTO registration_drafts (telegram_id, step, language, role,
                 region_code, rayon_code, organisation_id, new_organisation, phone, phone_asked,
@@ -79,10 +83,16 @@ class RegistrationDraftRepository:
                 draft.invitation_code,
                 to_db(now),
             ),
+            telegram_id=draft.telegram_id,
+            feature=FEATURE,
         )
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (registration finished or cancelled)."""
-        await self._db.execute(
-            "DELETE FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
+        await delete_releasing(
+            self._db,
+            "DELETE FROM registration_drafts WHERE telegram_id = ?",
+            (telegram_id,),
+            telegram_id=telegram_id,
+            feature=FEATURE,
         )

@@ -8,6 +8,9 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
+from storage.input_focus import delete_releasing, save_claiming
+
+FEATURE = "seminar_wizard"
 
 Answers = dict[str, Any]
 
@@ -46,7 +49,8 @@ class SeminarDraftRepository:
 
     async def save(self, draft: SeminarDraft, now: datetime) -> None:
         """Store the draft, replacing the previous state."""
-        await self._db.execute(
+        await save_claiming(
+            self._db,
             "INSERT OR REPLACE INTO seminar_drafts"
             " (telegram_id, seminar_id, step, until_step, answers, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
@@ -58,8 +62,16 @@ class SeminarDraftRepository:
                 json.dumps(draft.answers, ensure_ascii=False, sort_keys=True),
                 to_db(now),
             ),
+            telegram_id=draft.telegram_id,
+            feature=FEATURE,
         )
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (saved or cancelled)."""
-        await self._db.execute("DELETE FROM seminar_drafts WHERE telegram_id = ?", (telegram_id,))
+        await delete_releasing(
+            self._db,
+            "DELETE FROM seminar_drafts WHERE telegram_id = ?",
+            (telegram_id,),
+            telegram_id=telegram_id,
+            feature=FEATURE,
+        )
