@@ -12,6 +12,7 @@ from bot.config import Config
 from bot.context import CONTEXT_TYPES, BotApplication
 from bot.geography import load_geography
 from bot.menus import set_menus
+from bot.reminders import schedule
 from bot.services import Services
 from handlers import register_all
 from messages import Catalog
@@ -50,4 +51,5 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         .build(),
     )
     register_all(application)
+    schedule(application)
     return application

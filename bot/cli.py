@@ -5,17 +5,22 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.app import build_application
+from bot.clock import Clock, FixedClock
 from bot.config import TOKEN_HELP, Config, ConfigError, load_config
 from storage.database import Database, DatabaseTooNew
 
 log = logging.getLogger("bot")
+
+NOW_ENV = "SEMINAR_BOT_NOW"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -39,9 +44,15 @@ def _fail(text: str) -> int:
     return 2
 
 
+def _clock_from_env() -> Clock | None:
+    """`SEMINAR_BOT_NOW` (ISO time with zone) freezes the clock; only the tests set it."""
+    value = os.environ.get(NOW_ENV)
+    return FixedClock(datetime.fromisoformat(value)) if value else None
+
+
 def run(config: Config) -> int:
     """Run until interrupted; a bad token or an unreachable API ends with a short message."""
-    application = build_application(config)
+    application = build_application(config, clock=_clock_from_env())
     try:
         application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
     except InvalidToken:

@@ -51,6 +51,18 @@ class StorageConfig:
     path: Path
 
 
+DEFAULT_REMINDER_MINUTES: tuple[int, ...] = (24 * 60, 2 * 60)
+_DURATION = re.compile(r"^\s*(\d+)\s*([dhm])\s*$")
+_MINUTES_PER_UNIT = {"d": 24 * 60, "h": 60, "m": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class RemindersConfig:
+    """When reminders go out, in minutes before a seminar starts (largest first)."""
+
+    before_minutes: tuple[int, ...] = DEFAULT_REMINDER_MINUTES
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     """The whole validated configuration."""
@@ -58,6 +70,7 @@ class Config:
     telegram: TelegramConfig
     bot: BotConfig
     storage: StorageConfig
+    reminders: RemindersConfig = RemindersConfig()
 
 
 def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
@@ -137,11 +150,31 @@ def _storage_path(storage: dict[str, Any], base: Path) -> Path:
     return path if path.is_absolute() else base / path
 
 
+def parse_duration(value: object) -> int | None:
+    """Minutes in "24h", "90m" or "2d"; None when the text is not such a duration."""
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    return int(match.group(1)) * _MINUTES_PER_UNIT[match.group(2)]
+
+
+def _reminders(reminders: dict[str, Any]) -> RemindersConfig:
+    value = reminders.get("before", ["24h", "2h"])
+    help_text = 'reminders.before must be a list such as ["24h", "2h"] (d, h or m; at most 30d)'
+    if not isinstance(value, list):
+        raise ConfigError(help_text)
+    minutes = [parse_duration(item) for item in value]
+    if any(m is None or m <= 0 or m > 30 * 24 * 60 for m in minutes):
+        raise ConfigError(help_text)
+    return RemindersConfig(tuple(sorted({m for m in minutes if m is not None}, reverse=True)))
+
+
 def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Config:
     """Validate an already-parsed TOML document; relative paths are taken from `base`."""
     telegram = _table(raw, "telegram")
     bot = _table(raw, "bot")
     storage = _table(raw, "storage")
+    reminders = _table(raw, "reminders")
     return Config(
         telegram=TelegramConfig(
             token=_token(telegram, environ), api_base_url=_api_base_url(telegram)
@@ -153,6 +186,7 @@ def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Co
             default_language=_language(bot),
         ),
         storage=StorageConfig(path=_storage_path(storage, base)),
+        reminders=_reminders(reminders),
     )
 
 

@@ -13,8 +13,16 @@ from messages import LANGUAGES, Language
 
 log = logging.getLogger(__name__)
 
-PARTICIPANT_COMMANDS: tuple[str, ...] = ("start", "settings", "language", "stop", "help")
-STAFF_COMMANDS: tuple[str, ...] = ("invite",)
+PARTICIPANT_COMMANDS: tuple[str, ...] = (
+    "start",
+    "my",
+    "checkin",
+    "settings",
+    "language",
+    "stop",
+    "help",
+)
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "rsvps", "export")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

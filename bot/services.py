@@ -8,11 +8,15 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.geography import Geography
 from messages import Catalog, Language, is_language, language_from_telegram
+from storage.attendance import AttendanceRepository
 from storage.database import Database
+from storage.feedback import FeedbackRepository
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
 from storage.registration_drafts import RegistrationDraftRepository
+from storage.rsvps import RsvpRepository
+from storage.seminar_sends import SeminarSendRepository
 from storage.seminars import SeminarRepository
 
 
@@ -30,6 +34,10 @@ class Services:
     drafts: RegistrationDraftRepository
     invitations: InvitationRepository
     seminars: SeminarRepository
+    rsvps: RsvpRepository
+    attendance: AttendanceRepository
+    feedback: FeedbackRepository
+    seminar_sends: SeminarSendRepository
 
     @classmethod
     async def open(
@@ -53,6 +61,10 @@ class Services:
             drafts=RegistrationDraftRepository(db),
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
+            rsvps=RsvpRepository(db),
+            attendance=AttendanceRepository(db),
+            feedback=FeedbackRepository(db),
+            seminar_sends=SeminarSendRepository(db),
         )
 
     async def close(self) -> None:

@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from bot.context import BotApplication
-from handlers import fallback, invitations, registration, settings
+from handlers import (
+    checkin,
+    checkin_staff,
+    fallback,
+    feedback,
+    invitations,
+    registration,
+    rsvp,
+    rsvp_staff,
+    settings,
+)
 
 
 def register_all(application: BotApplication) -> None:
@@ -15,6 +25,11 @@ def register_all(application: BotApplication) -> None:
     whatever is left.
     """
     invitations.register(application)
+    checkin.register(application)
     registration.register(application)
     settings.register(application)
+    rsvp.register(application)
+    rsvp_staff.register(application)
+    checkin_staff.register(application)
+    feedback.register(application)
     fallback.register(application)

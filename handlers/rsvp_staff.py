@@ -1,0 +1,375 @@
+"""Staff: `/rsvps` (numbers, people, nudges, seats, deadline) and `/export` for one seminar."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.context import BotApplication, BotContext
+from bot.outbox import Outgoing
+from bot.reminders import sender_for
+from bot.rsvp_export import csv_bytes, xlsx
+from bot.rsvp_report import (
+    SeminarReport,
+    build_report,
+    rayon_name,
+    reading_language,
+    region_name,
+)
+from bot.seminar_card import seminar_card
+from bot.services import Services
+from handlers.common import answer_outdated, language_for, staff_only
+from handlers.registration_views import rows
+from handlers.rsvp import notify_promoted
+from handlers.rsvp_views import rsvp_buttons
+from messages import Language
+from storage.people import Person
+from storage.seminars import Seminar
+
+_PICK_LIMIT = 12
+_MESSAGE_LIMIT = 4000
+
+
+def _picker(
+    services: Services, seminars: list[Seminar], language: Language, action: str
+) -> InlineKeyboardMarkup:
+    zone = services.config.bot.timezone
+    buttons = [
+        InlineKeyboardButton(
+            f"{s.fields.starts_at.astimezone(zone):%d.%m} {s.title(language)}"[:60],
+            callback_data=f"rsvps:{action}:{s.id}",
+        )
+        for s in seminars[:_PICK_LIMIT]
+    ]
+    return InlineKeyboardMarkup(rows(buttons, 1))
+
+
+async def _pick(update: Update, context: BotContext, action: str) -> None:
+    message = update.effective_message
+    assert message is not None
+    services = context.services
+    language = await language_for(update, context)
+    seminars = await services.seminars.all_for_staff(services.clock.now())
+    if not seminars:
+        await message.reply_text(services.catalog.text(language, "rsvps-no-seminars"))
+        return
+    await message.reply_text(
+        services.catalog.text(language, "rsvps-pick"),
+        reply_markup=_picker(services, seminars, language, action),
+    )
+
+
+@staff_only
+async def rsvps_command(update: Update, context: BotContext) -> None:
+    """/rsvps: pick a seminar to see its answers."""
+    await _pick(update, context, "s")
+
+
+@staff_only
+async def export_command(update: Update, context: BotContext) -> None:
+    """/export: pick a seminar to get its participants as a file."""
+    await _pick(update, context, "x")
+
+
+def _breakdown(counts: Counter[str]) -> str:
+    return ", ".join(f"{name} {count}" for name, count in counts.most_common()) or "—"
+
+
+def overview_text(services: Services, report: SeminarReport, language: Language) -> str:
+    """The numbers of one seminar, short enough for one message."""
+    text = services.catalog.text
+    seminar = report.seminar
+    capacity = seminar.fields.capacity
+    by_region: Counter[str] = Counter()
+    by_rayon: Counter[str] = Counter()
+    by_role: Counter[str] = Counter()
+    came_rayon: Counter[str] = Counter()
+    came_role: Counter[str] = Counter()
+    for participant in report.coming:
+        person, party = participant.person, participant.rsvp.party if participant.rsvp else 1
+        by_region[region_name(services, language, person.region_code) or "—"] += party
+        by_rayon[rayon_name(services, language, person.rayon_code) or "—"] += party
+        by_role[text(language, f"role-{person.role}")] += party
+    for participant in report.checked_in:
+        person = participant.person
+        came_rayon[rayon_name(services, language, person.rayon_code) or "—"] += 1
+        came_role[text(language, f"role-{person.role}")] += 1
+    organisations = {p.organisation_name or str(p.telegram_id) for p in report.not_answered}
+    lines = [
+        seminar_card(services, seminar, language),
+        "",
+        text(
+            language,
+            "rsvps-answers",
+            yes=report.answers["yes"],
+            maybe=report.answers["maybe"],
+            no=report.answers["no"],
+        ),
+        text(language, "rsvps-seats", taken=report.seats_taken, capacity=capacity or "∞")
+        + " · "
+        + text(language, "rsvps-waitlist", count=report.waitlist),
+        text(language, "rsvps-by-region", list=_breakdown(by_region)),
+        text(language, "rsvps-by-rayon", list=_breakdown(by_rayon)),
+        text(language, "rsvps-by-role", list=_breakdown(by_role)),
+        text(
+            language,
+            "rsvps-not-answered",
+            people=len(report.not_answered),
+            places=len(organisations),
+        ),
+        "",
+        text(
+            language,
+            "rsvps-attendance",
+            came=len(report.checked_in),
+            registered=len(report.coming),
+            walk_ins=report.walk_ins,
+        ),
+        text(language, "rsvps-came-by-rayon", list=_breakdown(came_rayon)),
+        text(language, "rsvps-came-by-role", list=_breakdown(came_role)),
+    ]
+    ratings = report.ratings
+    if ratings:
+        distribution = Counter(ratings)
+        stars = ", ".join(f"{n}★ {distribution[n]}" for n in range(5, 0, -1))
+        average = f"{sum(ratings) / len(ratings):.1f}"
+        lines += [
+            "",
+            text(language, "rsvps-feedback", average=average, count=len(ratings), list=stars),
+        ]
+    return "\n".join(lines)
+
+
+def overview_buttons(
+    services: Services, seminar: Seminar, language: Language, reopened: bool
+) -> InlineKeyboardMarkup:
+    """What staff can do with one seminar's answers."""
+    text = services.catalog.text
+    sid = seminar.id
+
+    def button(key: str, data: str) -> InlineKeyboardButton:
+        return InlineKeyboardButton(text(language, key), callback_data=data)
+
+    keyboard = [
+        [
+            button("button-rsvps-people", f"rsvps:l:{sid}"),
+            button("button-rsvps-export", f"rsvps:x:{sid}"),
+        ],
+        [button("button-rsvps-remind", f"rsvps:r:{sid}")],
+        [
+            button("button-checkin-qr", f"chk:q:{sid}"),
+            button("button-checkin-list", f"chk:l:{sid}:0"),
+        ],
+        [
+            button("button-walk-in-add", f"chk:w:{sid}:1"),
+            button("button-walk-in-remove", f"chk:w:{sid}:-1"),
+        ],
+    ]
+    if seminar.fields.capacity is not None:
+        keyboard.append([button("button-seats-add", f"rsvps:c:{sid}:5")])
+    if seminar.fields.rsvp_deadline is not None:
+        key, flag = ("button-rsvp-close", 0) if reopened else ("button-rsvp-reopen", 1)
+        keyboard.append([button(key, f"rsvps:o:{sid}:{flag}")])
+    keyboard.append([button("button-refresh", f"rsvps:s:{sid}")])
+    return InlineKeyboardMarkup(keyboard)
+
+
+async def show_overview(update: Update, context: BotContext, seminar: Seminar) -> None:
+    """Edit the staff message into the seminar's overview."""
+    query = update.callback_query
+    assert query is not None
+    services = context.services
+    language = await language_for(update, context)
+    report = await build_report(services, seminar)
+    settings = await services.attendance.settings(seminar.id)
+    body = overview_text(services, report, language)[:_MESSAGE_LIMIT]
+    markup = overview_buttons(services, seminar, language, settings.reopened)
+    await query.answer()
+    if query.message is not None and getattr(query.message, "text", None) == body:
+        return
+    await query.edit_message_text(body, reply_markup=markup)
+
+
+def _chunks(lines: Iterable[str]) -> list[str]:
+    chunks: list[str] = [""]
+    for line in lines:
+        if len(chunks[-1]) + len(line) + 1 > _MESSAGE_LIMIT:
+            chunks.append("")
+        chunks[-1] += line + "\n"
+    return [c for c in chunks if c.strip()]
+
+
+def people_lines(services: Services, report: SeminarReport, language: Language) -> list[str]:
+    """One line a participant, then the municipalities not answered, then the comments."""
+    text = services.catalog.text
+    lines = [text(language, "rsvps-people-title", title=report.seminar.title(language))]
+    for number, participant in enumerate(report.participants, start=1):
+        person, rsvp = participant.person, participant.rsvp
+        if rsvp is None:
+            answer = "—"
+        elif rsvp.waiting:
+            answer = f"⏳{participant.waitlist_place}"
+        else:
+            answer = {"yes": f"✅{rsvp.party}", "maybe": "🤔", "no": "❌"}[rsvp.answer]
+        place = ", ".join(
+            part
+            for part in (
+                person.organisation_name,
+                rayon_name(services, language, person.rayon_code),
+            )
+            if part
+        )
+        mark = " ☑" if participant.checkin else ""
+        phone = f" · {person.phone}" if person.phone else ""
+        lines.append(f"{number}. {answer} {person.full_name} — {place or '—'}{phone}{mark}")
+    if report.not_answered:
+        lines += ["", text(language, "rsvps-not-answered-title")]
+        lines += sorted({f"• {_where(services, language, p)}" for p in report.not_answered})
+    if report.comments:
+        lines += ["", text(language, "rsvps-comments-title")]
+        lines += [f"— {comment}" for comment in report.comments]
+    return lines
+
+
+def _where(services: Services, language: Language, person: Person) -> str:
+    """«Кеңеш, Сузак району»: the municipality and its rayon (or oblast)."""
+    place = rayon_name(services, language, person.rayon_code) or region_name(
+        services, language, person.region_code
+    )
+    return ", ".join(part for part in (person.organisation_name or person.full_name, place) if part)
+
+
+async def _remind_unanswered(
+    update: Update, context: BotContext, seminar: Seminar, language: Language
+) -> None:
+    """Ask the invited who have not answered, once a day at most, through the sender."""
+    services = context.services
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    report = await build_report(services, seminar)
+    targets = [p for p in report.not_answered if p.subscribed and p.reachable]
+    zone = services.config.bot.timezone
+    day = services.clock.now().astimezone(zone).date().isoformat()
+    key = f"nudge:{day}"
+    fresh = await services.seminar_sends.claim(
+        seminar.id, key, "sent", [p.telegram_id for p in targets], services.clock.now()
+    )
+    if not fresh:
+        await query.answer(
+            services.catalog.text(language, "rsvps-reminded-already"), show_alert=True
+        )
+        return
+    by_id = {p.telegram_id: p for p in targets}
+    messages = []
+    for telegram_id in fresh:
+        person_language = reading_language(by_id[telegram_id])
+        body = "\n\n".join(
+            [
+                services.catalog.text(person_language, "rsvp-nudge"),
+                seminar_card(services, seminar, person_language),
+            ]
+        )
+        markup = InlineKeyboardMarkup([rsvp_buttons(services, seminar, person_language)])
+        messages.append(Outgoing(telegram_id, body, markup))
+    await query.answer(
+        services.catalog.text(language, "rsvps-reminding", count=len(messages)), show_alert=True
+    )
+    await sender_for(context.bot, services).submit(
+        kind="rsvp-nudge",
+        messages=messages,
+        key=f"nudge:{seminar.id}:{day}",
+        created_by=update.effective_user.id,
+        seminar_id=seminar.id,
+    )
+
+
+async def _send_export(
+    update: Update, context: BotContext, seminar: Seminar, language: Language, as_csv: bool
+) -> None:
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    services = context.services
+    report = await build_report(services, seminar)
+    stem = seminar.fields.slug or f"seminar-{seminar.id}"
+    await query.answer()
+    if as_csv:
+        document = InputFile(csv_bytes(services, report, language), filename=f"{stem}.csv")
+        markup = None
+    else:
+        document = InputFile(xlsx(services, report, language), filename=f"{stem}.xlsx")
+        markup = InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        services.catalog.text(language, "button-export-csv"),
+                        callback_data=f"rsvps:v:{seminar.id}",
+                    )
+                ]
+            ]
+        )
+    await context.bot.send_document(
+        query.message.chat.id,
+        document,
+        caption=services.catalog.text(
+            language,
+            "export-caption",
+            title=seminar.title(language),
+            count=len(report.participants),
+        ),
+        reply_markup=markup,
+    )
+
+
+@staff_only
+async def staff_button(update: Update, context: BotContext) -> None:
+    """rsvps:<s|l|x|v|r|c|o>:<seminar>[:<value>] — every staff action on answers."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and query.message is not None
+    services = context.services
+    parts = query.data.split(":")
+    seminar = (
+        await services.seminars.get(int(parts[2]))
+        if len(parts) >= 3 and parts[2].isdigit()
+        else None
+    )
+    value = parts[3] if len(parts) == 4 else None
+    action = parts[1]
+    if seminar is None or (value is None) != (action not in {"c", "o"}):
+        await answer_outdated(update, context)
+        return
+    language = await language_for(update, context)
+    if action == "s":
+        await show_overview(update, context, seminar)
+    elif action == "l":
+        await query.answer()
+        report = await build_report(services, seminar)
+        for chunk in _chunks(people_lines(services, report, language)):
+            await context.bot.send_message(query.message.chat.id, chunk)
+    elif action in {"x", "v"}:
+        await _send_export(update, context, seminar, language, as_csv=action == "v")
+    elif action == "r":
+        await _remind_unanswered(update, context, seminar, language)
+    elif action == "c" and value in {"1", "5"} and seminar.fields.capacity is not None:
+        promoted = await services.rsvps.set_capacity(
+            seminar.id, seminar.fields.capacity + int(value), services.clock.now()
+        )
+        seminar = await services.seminars.get(seminar.id)
+        assert seminar is not None
+        await show_overview(update, context, seminar)
+        await notify_promoted(context, seminar, promoted)
+    elif action == "o" and value in {"0", "1"}:
+        await services.attendance.set_reopened(seminar.id, value == "1")
+        await show_overview(update, context, seminar)
+    else:
+        await answer_outdated(update, context)
+
+
+def register(application: BotApplication) -> None:
+    """Add the staff commands and buttons for answers."""
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler("rsvps", rsvps_command, filters=private))
+    application.add_handler(CommandHandler("export", export_command, filters=private))
+    application.add_handler(CallbackQueryHandler(staff_button, pattern=r"^rsvps:"))
