@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotApplication, BotContext
@@ -188,9 +189,12 @@ async def show_overview(update: Update, context: BotContext, seminar: Seminar) -
     body = overview_text(services, report, language)[:_MESSAGE_LIMIT]
     markup = overview_buttons(services, seminar, language, settings.reopened)
     await query.answer()
-    if query.message is not None and getattr(query.message, "text", None) == body:
-        return
-    await query.edit_message_text(body, reply_markup=markup)
+    try:
+        await query.edit_message_text(body, reply_markup=markup)
+    except BadRequest as error:
+        # "Refresh" with nothing new: Telegram refuses an edit that changes nothing.
+        if "not modified" not in str(error):
+            raise
 
 
 def _chunks(lines: Iterable[str]) -> list[str]:
