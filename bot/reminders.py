@@ -169,11 +169,12 @@ async def resync(services: Services, bot: ExtBot[None], job_queue: JobQueue[BotC
 
     Call after changing a seminar's time; the periodic resync catches it otherwise.
     """
-    await run_due(services, sender_for(bot, services))
+    sent = await run_due(services, sender_for(bot, services))
     for job in job_queue.jobs():
         if job.name and job.name.startswith("seminar-send:"):
             job.schedule_removal()
     now = services.clock.now()
+    jobs = 0
     for seminar in await services.seminars.upcoming(now):
         moments = [
             seminar.fields.starts_at - timedelta(minutes=m)
@@ -184,6 +185,8 @@ async def resync(services: Services, bot: ExtBot[None], job_queue: JobQueue[BotC
                 job_queue.run_once(
                     _due_job, when=moment - now, name=f"seminar-send:{seminar.id}:{to_db(moment)}"
                 )
+                jobs += 1
+    log.info("scheduled sends checked: %d messages handed over, %d jobs set", sent, jobs)
 
 
 def schedule(application: BotApplication) -> None:

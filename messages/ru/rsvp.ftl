@@ -29,7 +29,7 @@ rsvp-nudge = Вы ещё не ответили, придёте ли на сем�
 button-rsvp-cancel = ❌ Всё-таки не смогу
 reminder-coming = 🔔 Напоминание: вы записаны на семинар{ $party ->
     [1] .
-   *[other] ({ $party } { $party ->
+   *[other] {" "}({ $party } { $party ->
         [one] человек
         [few] человека
        *[other] человек
