@@ -12,10 +12,10 @@ from datetime import datetime, timedelta
 from typing import cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.ext import ExtBot, JobQueue
+from telegram.ext import JobQueue
 
+from bot.broadcast import Outgoing
 from bot.context import BotApplication, BotContext
-from bot.outbox import DirectSender, Outgoing, Sender
 from bot.rsvp_report import reading_language
 from bot.seminar_card import seminar_card
 from bot.services import Services
@@ -30,11 +30,6 @@ log = logging.getLogger(__name__)
 SURVEY_WINDOW = timedelta(days=3)
 # A safety net for seminars edited elsewhere (the wizard, an import): look again this often.
 RESYNC_SECONDS = 600
-
-
-def sender_for(bot: ExtBot[None], services: Services) -> Sender:
-    """Where reminders and nudges are handed over."""
-    return DirectSender(bot, services)
 
 
 async def reminder_minutes(services: Services, seminar: Seminar) -> tuple[int, ...]:
@@ -66,7 +61,7 @@ def _reminder(
     return Outgoing(person.telegram_id, body)
 
 
-async def _send_reminder(services: Services, sender: Sender, seminar: Seminar, minutes: int) -> int:
+async def _send_reminder(services: Services, seminar: Seminar, minutes: int) -> int:
     key = reminder_key(minutes, seminar.fields.starts_at)
     rsvps = [r for r in await services.rsvps.for_seminar(seminar.id) if r.answer == "yes"]
     people = {p.telegram_id: p for p in await services.people.all() if p.reachable}
@@ -83,9 +78,11 @@ async def _send_reminder(services: Services, sender: Sender, seminar: Seminar, m
         if rsvp.telegram_id in fresh:
             messages.append(_reminder(services, seminar, people[rsvp.telegram_id], rsvp, place))
     if messages:
-        await sender.submit(
-            kind="reminder",
-            messages=messages,
+        # Urgent: quiet hours must not hold a 2-hour reminder past the start.
+        await services.broadcasts.submit(
+            "reminder",
+            messages,
+            urgent=True,
             key=f"reminder:{seminar.id}:{minutes}:{to_db(seminar.fields.starts_at)}",
             created_by=None,
             seminar_id=seminar.id,
@@ -93,7 +90,7 @@ async def _send_reminder(services: Services, sender: Sender, seminar: Seminar, m
     return len(messages)
 
 
-async def _send_survey(services: Services, sender: Sender, seminar: Seminar) -> int:
+async def _send_survey(services: Services, seminar: Seminar) -> int:
     checkins = await services.attendance.checkins(seminar.id)
     fresh = await services.seminar_sends.claim(
         seminar.id, "feedback", "sent", [c.telegram_id for c in checkins], services.clock.now()
@@ -111,9 +108,9 @@ async def _send_survey(services: Services, sender: Sender, seminar: Seminar) -> 
         body = services.catalog.text(language, "feedback-ask", title=seminar.title(language))
         messages.append(Outgoing(telegram_id, body, InlineKeyboardMarkup([buttons])))
     if messages:
-        await sender.submit(
-            kind="feedback",
-            messages=messages,
+        await services.broadcasts.submit(
+            "feedback",
+            messages,
             key=f"feedback:{seminar.id}",
             created_by=None,
             seminar_id=seminar.id,
@@ -121,7 +118,7 @@ async def _send_survey(services: Services, sender: Sender, seminar: Seminar) -> 
     return len(messages)
 
 
-async def run_due(services: Services, sender: Sender) -> int:
+async def run_due(services: Services) -> int:
     """Send every reminder and survey due now; returns how many messages were handed over.
 
     Of several reminders missed while the bot was down, only the one nearest the start goes
@@ -146,30 +143,30 @@ async def run_due(services: Services, sender: Sender) -> int:
                     seminar.id, reminder_key(minutes, starts), "dropped", [], now
                 )
             if due:
-                total += await _send_reminder(services, sender, seminar, min(due))
+                total += await _send_reminder(services, seminar, min(due))
         ends = seminar.fields.ends_at
         if ends <= now < ends + SURVEY_WINDOW and "feedback" not in handled:
-            total += await _send_survey(services, sender, seminar)
+            total += await _send_survey(services, seminar)
     return total
 
 
 async def _due_job(context: BotContext) -> None:
-    await run_due(context.services, sender_for(context.bot, context.services))
+    await run_due(context.services)
 
 
 async def _sync_job(context: BotContext) -> None:
     # PTB types a context's job queue with an unbound context type; ours is BotContext.
     job_queue = cast("JobQueue[BotContext] | None", context.job_queue)
     assert job_queue is not None
-    await resync(context.services, context.bot, job_queue)
+    await resync(context.services, job_queue)
 
 
-async def resync(services: Services, bot: ExtBot[None], job_queue: JobQueue[BotContext]) -> None:
+async def resync(services: Services, job_queue: JobQueue[BotContext]) -> None:
     """Send what is due, then set one job for each future reminder and survey.
 
     Call after changing a seminar's time; the periodic resync catches it otherwise.
     """
-    sent = await run_due(services, sender_for(bot, services))
+    sent = await run_due(services)
     for job in job_queue.jobs():
         if job.name and job.name.startswith("seminar-send:"):
             job.schedule_removal()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.context import BotApplication
 from handlers import (
+    broadcasts,
     checkin,
     checkin_staff,
     fallback,
@@ -24,6 +25,7 @@ def register_all(application: BotApplication) -> None:
     feature raises ApplicationHandlerStop once it took the text), and `fallback` answers
     whatever is left.
     """
+    broadcasts.register(application)
     invitations.register(application)
     checkin.register(application)
     registration.register(application)

@@ -9,9 +9,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.broadcast import Outgoing
 from bot.context import BotApplication, BotContext
-from bot.outbox import Outgoing
-from bot.reminders import sender_for
 from bot.rsvp_export import csv_bytes, xlsx
 from bot.rsvp_report import (
     SeminarReport,
@@ -281,9 +280,9 @@ async def _remind_unanswered(
     await query.answer(
         services.catalog.text(language, "rsvps-reminding", count=len(messages)), show_alert=True
     )
-    await sender_for(context.bot, services).submit(
-        kind="rsvp-nudge",
-        messages=messages,
+    await services.broadcasts.submit(
+        "rsvp-nudge",
+        messages,
         key=f"nudge:{seminar.id}:{day}",
         created_by=update.effective_user.id,
         seminar_id=seminar.id,

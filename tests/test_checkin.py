@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.context import BotApplication
-from bot.outbox import DirectSender
 from bot.reminders import run_due
 from tests.conftest import STAFF_ID
 from tests.fake_telegram import FakeTelegram
@@ -124,11 +123,10 @@ async def test_survey_after_the_seminar(
         await services.rsvps.answer(seminar.id, user.id, "yes", 1, clock.now())
     clock.current = seminar.fields.starts_at
     await services.attendance.check_in(seminar.id, came.id, None, clock.now())
-    sender = DirectSender(app.bot, services)
-    assert await run_due(services, sender) == 0
+    assert await run_due(services) == 0
     clock.current = seminar.fields.ends_at + timedelta(minutes=1)
-    assert await run_due(services, sender) == 1
-    assert await run_due(services, sender) == 0
+    assert await run_due(services) == 1
+    assert await run_due(services) == 0
     survey = await came.wait_for_message()
     assert "1ден (жаман) 5ке" in (survey.text or "")
     assert [b.text for b in survey.buttons[0]] == ["1", "2", "3", "4", "5"]

@@ -12,10 +12,12 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from telegram.ext import ExtBot
+
 from bot.config import parse_config
 from bot.context import BotApplication
 from bot.geography import load_geography
-from bot.outbox import DirectSender
+from bot.rate_limiter import Bot
 from bot.reminders import run_due
 from bot.services import Services
 from messages import Catalog
@@ -47,12 +49,11 @@ async def test_reminders_once_each_and_the_cancel_button(
     await services.rsvps.answer(seminar.id, coming.id, "yes", 2, clock.now())
     await services.rsvps.answer(seminar.id, waiting.id, "yes", 1, clock.now())
     await services.rsvps.answer(seminar.id, maybe.id, "maybe", 1, clock.now())
-    sender = DirectSender(app.bot, services)
     clock.current = starts - timedelta(hours=24, minutes=1)
-    assert await run_due(services, sender) == 0
+    assert await run_due(services) == 0
     clock.current = starts - timedelta(hours=24)
-    assert await run_due(services, sender) == 2
-    assert await run_due(services, sender) == 0
+    assert await run_due(services) == 2
+    assert await run_due(services) == 0
     reminder = await coming.wait_for_message()
     assert (reminder.text or "").startswith("🔔 Эскертүү: сиз семинарга жазылгансыз (2 киши).")
     assert "Жалал-Абад, облустук администрация" in (reminder.text or "")
@@ -64,10 +65,10 @@ async def test_reminders_once_each_and_the_cancel_button(
     await coming.wait_for_edit(reminder)
     assert "Орун бошоду" in ((await waiting.wait_for_message()).text or "")
     clock.current = starts - timedelta(hours=2)
-    assert await run_due(services, sender) == 1
+    assert await run_due(services) == 1
     assert (await waiting.wait_for_message()).text.startswith("🔔 Эскертүү")  # type: ignore[union-attr]
     clock.current = starts + timedelta(minutes=1)
-    assert await run_due(services, sender) == 0
+    assert await run_due(services) == 0
     assert len(_reminders(tg, coming)) == 1 and len(_reminders(tg, waiting)) == 2
 
 
@@ -79,10 +80,9 @@ async def test_moved_seminar_gets_new_reminders_and_missed_ones_collapse(
     head = tg.user("Алия", started=True)
     await register(services, head)
     await services.rsvps.answer(seminar.id, head.id, "yes", 1, clock.now())
-    sender = DirectSender(app.bot, services)
     starts = seminar.fields.starts_at
     clock.current = starts - timedelta(hours=23)
-    assert await run_due(services, sender) == 1
+    assert await run_due(services) == 1
     # Staff move the seminar a day later: the new time gets its own 24-hour reminder.
     moved = replace(
         seminar.fields,
@@ -90,11 +90,11 @@ async def test_moved_seminar_gets_new_reminders_and_missed_ones_collapse(
         ends_at=seminar.fields.ends_at + timedelta(days=1),
     )
     await services.seminars.update(seminar.id, moved, clock.now())
-    assert await run_due(services, sender) == 0
+    assert await run_due(services) == 0
     # The bot was down through both reminders: only the nearer one goes out.
     clock.current = moved.starts_at - timedelta(minutes=90)
-    assert await run_due(services, sender) == 1
-    assert await run_due(services, sender) == 0
+    assert await run_due(services) == 1
+    assert await run_due(services) == 0
     await head.wait_for_messages(2)
     assert len(_reminders(tg, head)) == 2
     handled = await services.seminar_sends.handled(seminar.id)
@@ -110,11 +110,10 @@ async def test_per_seminar_reminder_times(
     head = tg.user("Алия", started=True)
     await register(services, head)
     await services.rsvps.answer(seminar.id, head.id, "yes", 1, clock.now())
-    sender = DirectSender(app.bot, services)
     clock.current = seminar.fields.starts_at - timedelta(hours=2)
-    assert await run_due(services, sender) == 0
+    assert await run_due(services) == 0
     clock.current = seminar.fields.starts_at - timedelta(minutes=30)
-    assert await run_due(services, sender) == 1
+    assert await run_due(services) == 1
 
 
 def test_reminder_times_are_validated(tmp_path: Path) -> None:
@@ -173,7 +172,8 @@ async def test_reminders_across_restarts_of_the_real_process(
     config_path.write_text(config_toml(config), "utf-8")
     head = tg.user("Алия", started=True)
     setup_clock = FrozenClock(datetime(2019, 7, 1, 6, 0, tzinfo=UTC))
-    services = await Services.open(config, Catalog.load(), load_geography(), setup_clock)
+    bot: Bot = ExtBot(tg.token, base_url=tg.base_url)
+    services = await Services.open(config, Catalog.load(), load_geography(), setup_clock, bot)
     try:
         seminar = await create_seminar(services)
         await register(services, head)
