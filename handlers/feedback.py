@@ -15,18 +15,6 @@ COMMENT_GROUP = 55
 _COMMENT_LIMIT = 1000
 
 
-def survey_markup(services: Services, seminar_id: int) -> InlineKeyboardMarkup:
-    """Five buttons, 1 to 5."""
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(f"{n}", callback_data=f"fb:r:{seminar_id}:{n}")
-                for n in range(1, 6)
-            ]
-        ]
-    )
-
-
 def _skip_markup(services: Services, language: Language, seminar_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [

@@ -46,9 +46,7 @@ async def notify_promoted(
             log.warning("promotion notice to %s not sent: %s", rsvp.telegram_id, error)
 
 
-async def _refusal(
-    services: Services, seminar: Seminar | None, person: Person | None
-) -> str | None:
+def _refusal(services: Services, seminar: Seminar | None, person: Person | None) -> str | None:
     """Why this person cannot answer this seminar now, as a catalog key; None when they can."""
     if seminar is None:
         return "button-outdated"
@@ -75,7 +73,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     action, seminar_id = parts[1], int(parts[2])
     seminar = await services.seminars.get(seminar_id)
     person = await services.people.get(update.effective_user.id)
-    refusal = await _refusal(services, seminar, person)
+    refusal = _refusal(services, seminar, person)
     if refusal is not None or seminar is None or person is None:
         await say(update, context, refusal or "button-outdated")
         return

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import BadRequest
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, JobQueue, filters
 
 from bot.broadcast import Outgoing
 from bot.context import BotApplication, BotContext
+from bot.reminders import resync
 from bot.rsvp_export import csv_bytes, xlsx
 from bot.rsvp_report import (
     SeminarReport,
@@ -173,6 +175,7 @@ def overview_buttons(
     if seminar.fields.rsvp_deadline is not None:
         key, flag = ("button-rsvp-close", 0) if reopened else ("button-rsvp-reopen", 1)
         keyboard.append([button(key, f"rsvps:o:{sid}:{flag}")])
+    keyboard.append([button("button-reminders", f"rsvps:t:{sid}")])
     keyboard.append([button("button-refresh", f"rsvps:s:{sid}")])
     return InlineKeyboardMarkup(keyboard)
 
@@ -185,7 +188,17 @@ async def show_overview(update: Update, context: BotContext, seminar: Seminar) -
     language = await language_for(update, context)
     report = await build_report(services, seminar)
     settings = await services.attendance.settings(seminar.id)
-    body = overview_text(services, report, language)[:_MESSAGE_LIMIT]
+    minutes = settings.reminder_minutes
+    if minutes is None:
+        minutes = services.config.reminders.before_minutes
+    reminders = (
+        services.catalog.text(
+            language, "rsvps-reminders", times=reminder_times(services, language, minutes)
+        )
+        if minutes
+        else services.catalog.text(language, "rsvps-reminders-off")
+    )
+    body = (overview_text(services, report, language) + "\n" + reminders)[:_MESSAGE_LIMIT]
     markup = overview_buttons(services, seminar, language, settings.reopened)
     await query.answer()
     try:
@@ -326,23 +339,83 @@ async def _send_export(
     )
 
 
+# Reminder choices staff can set for one seminar (minutes before the start); None = config.
+REMINDER_PRESETS: tuple[tuple[int, ...] | None, ...] = (
+    None,
+    (2880, 1440, 120),
+    (1440, 120),
+    (1440,),
+    (120,),
+    (),
+)
+# Actions that carry a value after the seminar id.
+_VALUED = frozenset({"c", "o", "m"})
+
+
+def reminder_times(services: Services, language: Language, minutes: tuple[int, ...]) -> str:
+    """«24 саат, 2 саат» / «24 ч, 2 ч»."""
+    text = services.catalog.text
+    return ", ".join(
+        text(language, "reminder-hours", hours=m // 60)
+        if m % 60 == 0
+        else text(language, "reminder-minutes", minutes=m)
+        for m in minutes
+    )
+
+
+async def _show_reminder_choices(
+    update: Update, context: BotContext, seminar: Seminar, language: Language
+) -> None:
+    query = update.callback_query
+    assert query is not None
+    services = context.services
+    text = services.catalog.text
+    buttons = []
+    for index, preset in enumerate(REMINDER_PRESETS):
+        shown = reminder_times(
+            services,
+            language,
+            services.config.reminders.before_minutes if preset is None else preset,
+        )
+        if preset is None:
+            label = text(language, "button-reminders-default", times=shown)
+        else:
+            label = shown if preset else text(language, "button-reminders-off")
+        buttons.append(InlineKeyboardButton(label, callback_data=f"rsvps:m:{seminar.id}:{index}"))
+    back = InlineKeyboardButton(
+        text(language, "button-back"), callback_data=f"rsvps:s:{seminar.id}"
+    )
+    await query.answer()
+    await query.edit_message_text(
+        text(language, "rsvps-reminders-choose", title=seminar.title(language)),
+        reply_markup=InlineKeyboardMarkup([*rows(buttons, 1), [back]]),
+    )
+
+
+async def _set_reminders(update: Update, context: BotContext, seminar: Seminar, index: int) -> None:
+    services = context.services
+    await services.attendance.set_reminder_minutes(seminar.id, REMINDER_PRESETS[index])
+    job_queue = context.application.job_queue
+    if job_queue is not None:
+        await resync(services, cast("JobQueue[BotContext]", job_queue))
+    await show_overview(update, context, seminar)
+
+
 @staff_only
 async def staff_button(update: Update, context: BotContext) -> None:
-    """rsvps:<s|l|x|v|r|c|o>:<seminar>[:<value>] — every staff action on answers."""
+    """rsvps:<s|l|x|v|r|t>:<seminar> or rsvps:<c|o|m>:<seminar>:<value> — staff actions."""
     query = update.callback_query
     assert query is not None and query.data is not None and query.message is not None
     services = context.services
     parts = query.data.split(":")
-    seminar = (
-        await services.seminars.get(int(parts[2]))
-        if len(parts) >= 3 and parts[2].isdigit()
-        else None
-    )
-    value = parts[3] if len(parts) == 4 else None
-    action = parts[1]
-    if seminar is None or (value is None) != (action not in {"c", "o"}):
+    action = parts[1] if len(parts) > 1 else ""
+    expected = 4 if action in _VALUED else 3
+    valid = len(parts) == expected and all(p.isdigit() for p in parts[2:])
+    seminar = await services.seminars.get(int(parts[2])) if valid else None
+    if seminar is None:
         await answer_outdated(update, context)
         return
+    value = int(parts[3]) if expected == 4 else 0
     language = await language_for(update, context)
     if action == "s":
         await show_overview(update, context, seminar)
@@ -355,16 +428,20 @@ async def staff_button(update: Update, context: BotContext) -> None:
         await _send_export(update, context, seminar, language, as_csv=action == "v")
     elif action == "r":
         await _remind_unanswered(update, context, seminar, language)
-    elif action == "c" and value in {"1", "5"} and seminar.fields.capacity is not None:
+    elif action == "t":
+        await _show_reminder_choices(update, context, seminar, language)
+    elif action == "m" and value < len(REMINDER_PRESETS):
+        await _set_reminders(update, context, seminar, value)
+    elif action == "c" and value in {1, 5} and seminar.fields.capacity is not None:
         promoted = await services.rsvps.set_capacity(
-            seminar.id, seminar.fields.capacity + int(value), services.clock.now()
+            seminar.id, seminar.fields.capacity + value, services.clock.now()
         )
         seminar = await services.seminars.get(seminar.id)
         assert seminar is not None
         await show_overview(update, context, seminar)
         await notify_promoted(context, seminar, promoted)
-    elif action == "o" and value in {"0", "1"}:
-        await services.attendance.set_reopened(seminar.id, value == "1")
+    elif action == "o" and value in {0, 1}:
+        await services.attendance.set_reopened(seminar.id, value == 1)
         await show_overview(update, context, seminar)
     else:
         await answer_outdated(update, context)

@@ -36,6 +36,11 @@ async def test_coming_with_a_deputy_then_changing_the_answer(
     asked = await head.wait_for_edit(announcement)
     assert "Айыл өкмөтүңүздөн канча киши келет?" in (asked.text or "")
     assert [b.text for b in asked.buttons[0]] == ["1", "2"]
+    await head.press(asked, "Артка")
+    back = await head.wait_for_edit(asked)
+    assert "Сиз азырынча жооп бере элексиз." in (back.text or "")
+    await head.press(back, "Келем")
+    asked = await head.wait_for_edit(back)
     confirmed = await answer(head, asked, "2")
     text = confirmed.text or ""
     assert "✅ Сиз келесиз: айыл өкмөтүңүздөн 2 киши." in text

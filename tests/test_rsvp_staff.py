@@ -202,6 +202,8 @@ async def test_non_staff_cannot_use_any_staff_action(tg: FakeTelegram, app: BotA
         f"rsvps:r:{sid}",
         f"rsvps:c:{sid}:5",
         f"rsvps:o:{sid}:1",
+        f"rsvps:t:{sid}",
+        f"rsvps:m:{sid}:5",
         f"chk:q:{sid}",
         f"chk:l:{sid}:0",
         f"chk:p:{sid}:{head.id}:0",
@@ -215,3 +217,35 @@ async def test_non_staff_cannot_use_any_staff_action(tg: FakeTelegram, app: BotA
     seminar_now = await services.seminars.get(sid)
     assert seminar_now is not None and seminar_now.fields.capacity == 90
     assert not tg.calls_to("sendDocument") and not tg.calls_to("sendPhoto")
+
+
+async def test_staff_choose_reminder_times_for_one_seminar(
+    tg: FakeTelegram, app: BotApplication
+) -> None:
+    services = app.bot_data.services
+    seminar = await create_seminar(services)
+    staff = tg.user("Staff", user_id=STAFF_ID, started=True)
+    overview = await _open_overview(staff, seminar)
+    assert "Эскертүүлөр: башталардан 24 саат, 2 саат мурун" in (overview.text or "")
+    await staff.press(overview, "Качан эскертүү")
+    choices = await staff.wait_for_edit(overview)
+    labels = [b.text for b in choices.all_buttons]
+    assert labels[:3] == [
+        "24 саат, 2 саат (баарына болгондой)",
+        "48 саат, 24 саат, 2 саат",
+        "24 саат, 2 саат",
+    ]
+    await staff.press(choices, "2 саат")
+    overview = await staff.wait_for_edit(choices)
+    assert "Эскертүүлөр: башталардан 2 саат мурун" in (overview.text or "")
+    assert (await services.attendance.settings(seminar.id)).reminder_minutes == (120,)
+    jobs = [j.name for j in app.job_queue.jobs() if j.name and j.name.startswith("seminar-send:")]  # type: ignore[union-attr]
+    assert len(jobs) == 2  # the 2-hour reminder and the survey at the end
+    await staff.press(user_message(staff, overview), "Качан эскертүү")
+    choices = await staff.wait_for_edit(overview)
+    await staff.press(choices, "Эскертпөө")
+    overview = await staff.wait_for_edit(choices)
+    assert "Эскертүүлөр: өчүрүлгөн" in (overview.text or "")
+    assert (await services.attendance.settings(seminar.id)).reminder_minutes == ()
+    await staff.press_data(overview, f"rsvps:m:{seminar.id}:9")
+    assert (await staff.wait_for_callback_answer()).text == "Бул баскыч эскирип калды."

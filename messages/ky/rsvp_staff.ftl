@@ -55,3 +55,12 @@ checkin-qr-caption = { $title }
 checkin-list = { $title }
     Келди: { $came }. Белгилөө үчүн атын басыңыз (калды: { $left }).
 checkin-walk-ins = Telegram'сыз: { $count }
+rsvps-reminders = Эскертүүлөр: башталардан { $times } мурун
+rsvps-reminders-choose = { $title }
+    Келе тургандарга качан эскертүү керек?
+button-reminders = 🔔 Качан эскертүү
+button-reminders-default = { $times } (баарына болгондой)
+reminder-hours = { $hours } саат
+reminder-minutes = { $minutes } мүнөт
+rsvps-reminders-off = Эскертүүлөр: өчүрүлгөн
+button-reminders-off = Эскертпөө

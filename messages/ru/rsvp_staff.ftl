@@ -55,3 +55,12 @@ checkin-qr-caption = { $title }
 checkin-list = { $title }
     Пришли: { $came }. Нажмите на имя, чтобы отметить (осталось: { $left }).
 checkin-walk-ins = Без Telegram: { $count }
+rsvps-reminders = Напоминания: за { $times } до начала
+rsvps-reminders-choose = { $title }
+    Когда напоминать тем, кто придёт?
+button-reminders = 🔔 Когда напоминать
+button-reminders-default = { $times } (как для всех)
+reminder-hours = { $hours } ч
+reminder-minutes = { $minutes } мин
+rsvps-reminders-off = Напоминания: выключены
+button-reminders-off = Не напоминать
