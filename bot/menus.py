@@ -22,7 +22,7 @@ PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "stop",
     "help",
 )
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "rsvps", "export")
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast", "rsvps", "export")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

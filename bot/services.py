@@ -12,6 +12,7 @@ from bot.geography import Geography
 from bot.rate_limiter import Bot
 from messages import Catalog, Language, is_language, language_from_telegram
 from storage.attendance import AttendanceRepository
+from storage.broadcast_drafts import BroadcastDraftRepository
 from storage.broadcasts import BroadcastRepository
 from storage.database import Database
 from storage.feedback import FeedbackRepository
@@ -43,6 +44,7 @@ class Services:
     feedback: FeedbackRepository
     seminar_sends: SeminarSendRepository
     broadcast_log: BroadcastRepository
+    broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
 
     @classmethod
@@ -96,6 +98,7 @@ class Services:
             feedback=FeedbackRepository(db),
             seminar_sends=SeminarSendRepository(db),
             broadcast_log=broadcast_log,
+            broadcast_drafts=BroadcastDraftRepository(db),
             broadcasts=BroadcastEngine(
                 bot=bot,
                 config=config,

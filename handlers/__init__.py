@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.context import BotApplication
 from handlers import (
+    announcements,
     broadcasts,
     checkin,
     checkin_staff,
@@ -25,6 +26,7 @@ def register_all(application: BotApplication) -> None:
     feature raises ApplicationHandlerStop once it took the text), and `fallback` answers
     whatever is left.
     """
+    announcements.register(application)
     broadcasts.register(application)
     invitations.register(application)
     checkin.register(application)

@@ -13,6 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, JobQueue, filters
 from bot.broadcast import Outgoing
 from bot.context import BotApplication, BotContext
 from bot.reminders import resync
+from bot.rsvp_buttons import rsvp_buttons
 from bot.rsvp_export import csv_bytes, xlsx
 from bot.rsvp_report import (
     SeminarReport,
@@ -26,7 +27,6 @@ from bot.services import Services
 from handlers.common import answer_outdated, language_for, staff_only
 from handlers.registration_views import rows
 from handlers.rsvp import notify_promoted
-from handlers.rsvp_views import rsvp_buttons
 from messages import Language
 from storage.people import Person
 from storage.seminars import Seminar

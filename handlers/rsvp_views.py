@@ -6,29 +6,12 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.rsvp_buttons import rsvp_buttons
 from bot.seminar_card import deadline_line, seminar_card
 from bot.services import Services
 from messages import Language
 from storage.rsvps import Rsvp
 from storage.seminars import Seminar
-
-
-def rsvp_buttons(
-    services: Services, seminar: Seminar, language: Language
-) -> list[InlineKeyboardButton]:
-    """ "I'll come", "Maybe", "Can't come": one row to put under any message about a seminar."""
-    text = services.catalog.text
-    return [
-        InlineKeyboardButton(
-            text(language, "button-rsvp-yes"), callback_data=f"rsvp:y:{seminar.id}"
-        ),
-        InlineKeyboardButton(
-            text(language, "button-rsvp-maybe"), callback_data=f"rsvp:m:{seminar.id}"
-        ),
-        InlineKeyboardButton(
-            text(language, "button-rsvp-no"), callback_data=f"rsvp:n:{seminar.id}"
-        ),
-    ]
 
 
 def status_line(

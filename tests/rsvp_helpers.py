@@ -8,8 +8,8 @@ from typing import Any
 from telegram import InlineKeyboardMarkup
 
 from bot.names import match_key
+from bot.rsvp_buttons import rsvp_buttons
 from bot.services import Services
-from handlers.rsvp_views import rsvp_buttons
 from messages import Language
 from storage.people import Profile
 from storage.seminars import Place, Seminar, SeminarFields

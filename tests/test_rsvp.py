@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from bot.context import BotApplication
 from bot.services import Services
+from tests.conftest import STAFF_ID
 from tests.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 from tests.harness import FrozenClock
 from tests.rsvp_helpers import create_seminar, deliver_announcement, register
@@ -206,3 +207,23 @@ async def test_bad_presses_change_nothing(tg: FakeTelegram, app: BotApplication)
     await head.press(announcement, "Балким")
     assert "жокко чыгарылды" in ((await head.wait_for_callback_answer()).text or "")
     assert await services.rsvps.for_seminar(seminar.id) == []
+
+
+async def test_answering_a_real_announcement(tg: FakeTelegram, app: BotApplication) -> None:
+    services = services_of(app)
+    seminar = await create_seminar(services, max_party=1)
+    head = tg.user("Алия", started=True)
+    await register(services, head)
+    staff = tg.user("Staff", user_id=STAFF_ID, started=True)
+    await staff.send("/help")
+    anchor = await staff.wait_for_message()
+    await staff.press_data(anchor, f"ann:start:{seminar.id}")
+    screen = await staff.wait_for_message()
+    await staff.press(screen, "Алдын ала көрүү")
+    previews = await staff.wait_for_messages(3)
+    await staff.press(previews[-1], "1 адамга жөнөтүү")
+    announcement = await head.wait_for_message(timeout=15)
+    assert [b.text for b in announcement.buttons[1]] == ["✅ Келем", "🤔 Балким", "❌ Келе албайм"]
+    confirmed = await answer(head, announcement, "Келем")
+    assert "✅ Сиз келесиз." in (confirmed.text or "")
+    assert (await services.rsvps.get(seminar.id, head.id)) is not None
