@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler, MessageHandler, filters
 
@@ -13,6 +15,8 @@ from messages import Language
 # Comments are read after registration (10); before the check-in code (60).
 COMMENT_GROUP = 55
 _COMMENT_LIMIT = 1000
+# Text long after the rating is something else (a question, a reply), not the comment.
+COMMENT_WINDOW = timedelta(days=1)
 
 
 def _skip_markup(services: Services, language: Language, seminar_id: int) -> InlineKeyboardMarkup:
@@ -70,7 +74,7 @@ async def comment(update: Update, context: BotContext) -> None:
         return
     services = context.services
     waiting = await services.feedback.awaiting_comment(update.effective_user.id)
-    if waiting is None:
+    if waiting is None or services.clock.now() - waiting.answered_at > COMMENT_WINDOW:
         return
     await services.feedback.finish(
         waiting.seminar_id, waiting.telegram_id, message.text.strip()[:_COMMENT_LIMIT]

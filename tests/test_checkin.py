@@ -151,12 +151,23 @@ async def test_survey_after_the_seminar(
     # Text after the comment is no longer taken as one.
     await came.send("салам")
     assert "Түшүнгөн жокмун" in ((await came.wait_for_message()).text or "")
+    # Nor is text days after a rating whose comment never came.
+    await services.feedback.rate(seminar.id, came.id, 5, clock.now())
+    clock.advance(timedelta(days=2))
+    await came.send("Суроо бар")
+    assert "Түшүнгөн жокмун" in ((await came.wait_for_message()).text or "")
+    [rating] = await services.feedback.for_seminar(seminar.id)
+    assert rating.comment == "Кызматташуу боюнча көбүрөөк убакыт керек"
+    other = tg.user("Гүлнара", started=True)
+    await register(services, other)
+    await services.attendance.check_in(seminar.id, other.id, None, clock.now())
+    await services.feedback.rate(seminar.id, other.id, 3, clock.now())
     staff = tg.user("Staff", user_id=STAFF_ID, started=True)
     await staff.send("/rsvps")
     picker = await staff.wait_for_message()
     await staff.press(picker, "Киришүү семинары")
     overview = await staff.wait_for_edit(picker)
-    assert "Баа: 4.0 (жооп: 1) · 5★ 0, 4★ 1, 3★ 0, 2★ 0, 1★ 0" in (overview.text or "")
+    assert "Баа: 4.0 (жооп: 2) · 5★ 1, 4★ 0, 3★ 1, 2★ 0, 1★ 0" in (overview.text or "")
     await staff.press(overview, "Тизме")
     listing = (await staff.wait_for_message()).text or ""
     assert "— Кызматташуу боюнча көбүрөөк убакыт керек" in listing
