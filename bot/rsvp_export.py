@@ -58,6 +58,30 @@ def table(services: Services, report: SeminarReport, language: Language) -> list
     return [header, *(_row(services, language, p) for p in report.participants)]
 
 
+def summary_rows(
+    services: Services, report: SeminarReport, language: Language
+) -> list[list[str | int | float]]:
+    """The totals donors ask for: answers, seats, attendance, the rating and its spread."""
+    text = services.catalog.text
+    ratings = report.ratings
+    rows: list[list[str | int | float]] = [
+        [text(language, "export-summary-yes"), report.answers["yes"]],
+        [text(language, "export-summary-maybe"), report.answers["maybe"]],
+        [text(language, "export-summary-no"), report.answers["no"]],
+        [text(language, "export-summary-seats"), report.seats_taken],
+        [text(language, "export-summary-capacity"), report.seminar.fields.capacity or ""],
+        [text(language, "export-summary-waitlist"), report.waitlist],
+        [text(language, "export-summary-checked-in"), len(report.checked_in)],
+        [text(language, "export-summary-walk-ins"), report.walk_ins],
+        [
+            text(language, "export-summary-rating"),
+            round(sum(ratings) / len(ratings), 2) if ratings else "",
+        ],
+    ]
+    rows += [[f"{n}★", ratings.count(n)] for n in range(5, 0, -1)]
+    return rows
+
+
 def xlsx(services: Services, report: SeminarReport, language: Language) -> bytes:
     """One sheet of participants; Excel and LibreOffice store text as Unicode, Cyrillic intact."""
     workbook = Workbook()
@@ -67,6 +91,10 @@ def xlsx(services: Services, report: SeminarReport, language: Language) -> bytes
     for row in table(services, report, language):
         sheet.append(row)
     sheet.freeze_panes = "A2"
+    summary = workbook.create_sheet(services.catalog.text(language, "export-summary-sheet"))
+    for total in summary_rows(services, report, language):
+        summary.append(total)
+    summary.column_dimensions["A"].width = 36
     for index, width in enumerate((28, 24, 22, 20, 24, 16, 14, 8, 10, 10, 8, 40), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     buffer = io.BytesIO()

@@ -170,6 +170,10 @@ async def test_export_xlsx_and_csv_read_back(tg: FakeTelegram, app: BotApplicati
         2,
     ]
     assert sorted(row[6] for row in rows[4:]) == ["может быть", "не сможет"]
+    summary = {row[0].value: row[1].value for row in workbook["Итоги"].iter_rows()}
+    assert summary["Ответили «приду»"] == 3 and summary["Занято мест"] == 2
+    assert summary["Всего мест"] == 2 and summary["В листе ожидания"] == 2
+    assert summary["Отметились на месте"] == 1 and summary["Средняя оценка"] is None
     names = [row[0] for row in rows[1:]]
     assert sorted(names) == sorted(["Алия", "Бакыт", "Гүлнара", "Чынара", "Дамир"])
     await staff.press(document, "CSV")
