@@ -21,8 +21,11 @@ PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "language",
     "stop",
     "help",
+    "ask",
+    "myquestions",
+    "faq",
 )
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast", "rsvps", "export")
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast", "questions", "rsvps", "export")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

@@ -19,6 +19,8 @@ from storage.feedback import FeedbackRepository
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
+from storage.question_drafts import QuestionDraftRepository
+from storage.questions import QuestionRepository
 from storage.registration_drafts import RegistrationDraftRepository
 from storage.rsvps import RsvpRepository
 from storage.seminar_sends import SeminarSendRepository
@@ -46,6 +48,8 @@ class Services:
     broadcast_log: BroadcastRepository
     broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
+    questions: QuestionRepository
+    question_drafts: QuestionDraftRepository
 
     @classmethod
     async def open(
@@ -107,6 +111,8 @@ class Services:
                 people=people,
                 reporter=reporter,
             ),
+            questions=QuestionRepository(db),
+            question_drafts=QuestionDraftRepository(db),
         )
 
     async def close(self) -> None:

@@ -11,6 +11,7 @@ from handlers import (
     fallback,
     feedback,
     invitations,
+    questions,
     registration,
     rsvp,
     rsvp_staff,
@@ -36,4 +37,5 @@ def register_all(application: BotApplication) -> None:
     rsvp_staff.register(application)
     checkin_staff.register(application)
     feedback.register(application)
+    questions.register(application)
     fallback.register(application)
