@@ -33,6 +33,7 @@ test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.broadcast
+	$(BIN)/python -m bench.rsvp
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.rsvp_buttons import rsvp_buttons
 from bot.seminar_card import deadline_line, seminar_card
 from bot.services import Services
 from messages import Language
@@ -25,9 +26,9 @@ def announcement_text(services: Services, seminar: Seminar, language: Language) 
 def announcement_keyboard(
     services: Services, seminar: Seminar, language: Language
 ) -> InlineKeyboardMarkup:
-    """Buttons under an announcement: the seminar's details."""
+    """Buttons under an announcement: the answer (I'll come, maybe, can't), the details."""
     details = InlineKeyboardButton(
         services.catalog.text(language, "button-seminar-details"),
         callback_data=f"sem:view:{seminar.id}",
     )
-    return InlineKeyboardMarkup([[details]])
+    return InlineKeyboardMarkup([[details], rsvp_buttons(services, seminar, language)])

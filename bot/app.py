@@ -13,6 +13,7 @@ from bot.context import CONTEXT_TYPES, BotApplication
 from bot.geography import load_geography
 from bot.menus import set_menus
 from bot.rate_limiter import SharedRateLimiter
+from bot.reminders import schedule
 from bot.services import Services
 from handlers import register_all
 from messages import Catalog
@@ -60,4 +61,5 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         .build(),
     )
     register_all(application)
+    schedule(application)
     return application

@@ -6,14 +6,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.app import build_application
-from bot.clock import SystemClock
+from bot.clock import Clock, FixedClock, SystemClock
 from bot.config import TOKEN_HELP, Config, ConfigError, load_config
 from bot.geography import load_geography
 from bot.seminar_import import SeminarFileError, read_seminars
@@ -21,6 +23,8 @@ from storage.database import Database, DatabaseTooNew
 from storage.seminars import SeminarRepository
 
 log = logging.getLogger("bot")
+
+NOW_ENV = "SEMINAR_BOT_NOW"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,9 +57,15 @@ def _fail(text: str) -> int:
     return 2
 
 
+def _clock_from_env() -> Clock | None:
+    """`SEMINAR_BOT_NOW` (ISO time with zone) freezes the clock; only the tests set it."""
+    value = os.environ.get(NOW_ENV)
+    return FixedClock(datetime.fromisoformat(value)) if value else None
+
+
 def run(config: Config) -> int:
     """Run until interrupted; a bad token or an unreachable API ends with a short message."""
-    application = build_application(config)
+    application = build_application(config, clock=_clock_from_env())
     try:
         application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
     except InvalidToken:

@@ -52,6 +52,18 @@ class StorageConfig:
     path: Path
 
 
+DEFAULT_REMINDER_MINUTES: tuple[int, ...] = (24 * 60, 2 * 60)
+_DURATION = re.compile(r"^\s*(\d+)\s*([dhm])\s*$")
+_MINUTES_PER_UNIT = {"d": 24 * 60, "h": 60, "m": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class RemindersConfig:
+    """When reminders go out, in minutes before a seminar starts (largest first)."""
+
+    before_minutes: tuple[int, ...] = DEFAULT_REMINDER_MINUTES
+
+
 DEFAULT_TOPICS = ("intermunicipal", "budget", "land", "water", "waste", "other")
 _TOPIC_CODE = re.compile(r"^[a-z][a-z0-9_]{0,19}$")
 
@@ -99,6 +111,7 @@ class Config:
     telegram: TelegramConfig
     bot: BotConfig
     storage: StorageConfig
+    reminders: RemindersConfig = RemindersConfig()
     broadcast: BroadcastConfig = BroadcastConfig()
     questions: QuestionsConfig = QuestionsConfig()
 
@@ -180,6 +193,25 @@ def _storage_path(storage: dict[str, Any], base: Path) -> Path:
     return path if path.is_absolute() else base / path
 
 
+def parse_duration(value: object) -> int | None:
+    """Minutes in "24h", "90m" or "2d"; None when the text is not such a duration."""
+    match = _DURATION.match(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    return int(match.group(1)) * _MINUTES_PER_UNIT[match.group(2)]
+
+
+def _reminders(reminders: dict[str, Any]) -> RemindersConfig:
+    value = reminders.get("before", ["24h", "2h"])
+    help_text = 'reminders.before must be a list such as ["24h", "2h"] (d, h or m; at most 30d)'
+    if not isinstance(value, list):
+        raise ConfigError(help_text)
+    minutes = [parse_duration(item) for item in value]
+    if any(m is None or m <= 0 or m > 30 * 24 * 60 for m in minutes):
+        raise ConfigError(help_text)
+    return RemindersConfig(tuple(sorted({m for m in minutes if m is not None}, reverse=True)))
+
+
 def _positive_int(table: dict[str, Any], section: str, key: str, default: int, top: int) -> int:
     value = table.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
@@ -255,6 +287,7 @@ def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Co
     telegram = _table(raw, "telegram")
     bot = _table(raw, "bot")
     storage = _table(raw, "storage")
+    reminders = _table(raw, "reminders")
     return Config(
         telegram=TelegramConfig(
             token=_token(telegram, environ), api_base_url=_api_base_url(telegram)
@@ -266,6 +299,7 @@ def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Co
             default_language=_language(bot),
         ),
         storage=StorageConfig(path=_storage_path(storage, base)),
+        reminders=_reminders(reminders),
         broadcast=_broadcast(_table(raw, "broadcast")),
         questions=_questions(_table(raw, "questions")),
     )

@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "start",
     "seminars",
+    "my",
+    "checkin",
     "settings",
     "language",
     "stop",
@@ -24,7 +26,7 @@ PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "myquestions",
     "faq",
 )
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "new", "broadcast", "questions")
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "new", "broadcast", "questions", "rsvps", "export")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

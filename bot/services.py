@@ -11,9 +11,11 @@ from bot.config import Config
 from bot.geography import Geography
 from bot.rate_limiter import Bot
 from messages import Catalog, Language, is_language, language_from_telegram
+from storage.attendance import AttendanceRepository
 from storage.broadcast_drafts import BroadcastDraftRepository
 from storage.broadcasts import BroadcastRepository
 from storage.database import Database
+from storage.feedback import FeedbackRepository
 from storage.input_focus import InputFocusRepository
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
@@ -21,7 +23,9 @@ from storage.people import PersonRepository
 from storage.question_drafts import QuestionDraftRepository
 from storage.questions import QuestionRepository
 from storage.registration_drafts import RegistrationDraftRepository
+from storage.rsvps import RsvpRepository
 from storage.seminar_drafts import SeminarDraftRepository
+from storage.seminar_sends import SeminarSendRepository
 from storage.seminars import SeminarRepository
 
 
@@ -40,6 +44,10 @@ class Services:
     invitations: InvitationRepository
     seminars: SeminarRepository
     seminar_drafts: SeminarDraftRepository
+    rsvps: RsvpRepository
+    attendance: AttendanceRepository
+    feedback: FeedbackRepository
+    seminar_sends: SeminarSendRepository
     broadcast_log: BroadcastRepository
     broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
@@ -94,6 +102,10 @@ class Services:
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
             seminar_drafts=SeminarDraftRepository(db),
+            rsvps=RsvpRepository(db),
+            attendance=AttendanceRepository(db),
+            feedback=FeedbackRepository(db),
+            seminar_sends=SeminarSendRepository(db),
             broadcast_log=broadcast_log,
             broadcast_drafts=BroadcastDraftRepository(db),
             broadcasts=BroadcastEngine(

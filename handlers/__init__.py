@@ -6,10 +6,15 @@ from bot.context import BotApplication
 from handlers import (
     announcements,
     broadcasts,
+    checkin,
+    checkin_staff,
     fallback,
+    feedback,
     invitations,
     questions,
     registration,
+    rsvp,
+    rsvp_staff,
     seminar_wizard,
     seminars,
     seminars_staff,
@@ -28,8 +33,13 @@ def register_all(application: BotApplication) -> None:
     announcements.register(application)
     broadcasts.register(application)
     invitations.register(application)
+    checkin.register(application)
     registration.register(application)
     settings.register(application)
+    rsvp.register(application)
+    rsvp_staff.register(application)
+    checkin_staff.register(application)
+    feedback.register(application)
     questions.register(application)
     seminars.register(application)
     seminars_staff.register(application)
