@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from telegram.ext import Application, CallbackContext, ContextTypes, JobQueue
 
@@ -40,6 +40,11 @@ class BotContext(CallbackContext[Bot, dict[Any, Any], dict[Any, Any], BotData]):
     def services(self) -> Services:
         """Shortcut for `context.bot_data.services`."""
         return self.bot_data.services
+
+    @property
+    def jobs(self) -> JobQueue[BotContext] | None:
+        """The job queue, typed with this context (PTB leaves its context type unbound)."""
+        return cast("JobQueue[BotContext] | None", self.application.job_queue)
 
 
 CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=BotData)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
-from typing import cast
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.ext import JobQueue
@@ -155,10 +154,8 @@ async def _due_job(context: BotContext) -> None:
 
 
 async def _sync_job(context: BotContext) -> None:
-    # PTB types a context's job queue with an unbound context type; ours is BotContext.
-    job_queue = cast("JobQueue[BotContext] | None", context.job_queue)
-    assert job_queue is not None
-    await resync(context.services, job_queue)
+    assert context.jobs is not None
+    await resync(context.services, context.jobs)
 
 
 async def resync(services: Services, job_queue: JobQueue[BotContext]) -> None:

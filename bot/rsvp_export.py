@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -82,8 +83,13 @@ def summary_rows(
     return rows
 
 
-def xlsx(services: Services, report: SeminarReport, language: Language) -> bytes:
-    """One sheet of participants; Excel and LibreOffice store text as Unicode, Cyrillic intact."""
+def xlsx(
+    services: Services,
+    report: SeminarReport,
+    language: Language,
+    extra_sheets: Sequence[tuple[str, list[list[str]]]] = (),
+) -> bytes:
+    """Participants, totals, then any extra sheets (questions); Cyrillic stays intact."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -95,6 +101,11 @@ def xlsx(services: Services, report: SeminarReport, language: Language) -> bytes
     for total in summary_rows(services, report, language):
         summary.append(total)
     summary.column_dimensions["A"].width = 36
+    for title, extra_rows in extra_sheets:
+        extra = workbook.create_sheet(title)
+        for extra_row in extra_rows:
+            extra.append(extra_row)
+        extra.freeze_panes = "A2"
     for index, width in enumerate((28, 24, 22, 20, 24, 16, 14, 8, 10, 10, 8, 40), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     buffer = io.BytesIO()

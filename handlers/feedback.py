@@ -11,6 +11,7 @@ from bot.context import BotApplication, BotContext
 from bot.services import Services
 from handlers.common import answer_outdated, language_for
 from messages import Language
+from storage.feedback import FEATURE as FEEDBACK
 
 # Comments are read after registration (10); before the check-in code (60).
 COMMENT_GROUP = 55
@@ -73,7 +74,10 @@ async def comment(update: Update, context: BotContext) -> None:
     if message is None or update.effective_user is None or not message.text:
         return
     services = context.services
-    waiting = await services.feedback.awaiting_comment(update.effective_user.id)
+    user_id = update.effective_user.id
+    if not await services.input_focus.may_read(user_id, FEEDBACK):
+        return
+    waiting = await services.feedback.awaiting_comment(user_id)
     if waiting is None or services.clock.now() - waiting.answered_at > COMMENT_WINDOW:
         return
     await services.feedback.finish(

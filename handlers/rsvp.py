@@ -13,6 +13,7 @@ from bot.context import BotApplication, BotContext
 from bot.rsvp_report import reading_language
 from bot.services import Services
 from handlers.common import answer_outdated, language_for, say
+from handlers.question_asking import questions_summary
 from handlers.rsvp_views import accepts_yes, answer_view, party_view
 from messages import Language
 from storage.people import Person
@@ -161,14 +162,16 @@ async def my_seminars(update: Update, context: BotContext) -> None:
         for s in await services.seminars.upcoming(services.clock.now())
         if s.id in answers or Audience.of_seminar(s).includes(person)
     ][:_MY_LIMIT]
+    questions = await questions_summary(services, person, language)
     if not seminars:
         await message.reply_text(services.catalog.text(language, "my-none"))
-        return
     for seminar in seminars:
         rsvp = answers.get(seminar.id)
         place = await services.rsvps.waitlist_place(rsvp) if rsvp else None
         body, markup = answer_view(services, seminar, language, rsvp, place)
         await message.reply_text(body, reply_markup=markup)
+    if questions:
+        await message.reply_text(questions)
 
 
 def register(application: BotApplication) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import BadRequest
-from telegram.ext import CallbackQueryHandler, CommandHandler, JobQueue, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.broadcast import Outgoing
 from bot.context import BotApplication, BotContext
+from bot.question_sheet import questions_header, questions_rows
 from bot.reminders import resync
 from bot.rsvp_buttons import rsvp_buttons
 from bot.rsvp_export import csv_bytes, xlsx
@@ -197,7 +196,12 @@ async def _send_export(
         document = InputFile(csv_bytes(services, report, language), filename=f"{stem}.csv")
         markup = None
     else:
-        document = InputFile(xlsx(services, report, language), filename=f"{stem}.xlsx")
+        questions = [
+            questions_header(services, language),
+            *await questions_rows(services, seminar.id, language),
+        ]
+        sheets = [(services.catalog.text(language, "export-questions-sheet"), questions)]
+        document = InputFile(xlsx(services, report, language, sheets), filename=f"{stem}.xlsx")
         markup = InlineKeyboardMarkup(
             [
                 [
@@ -266,9 +270,8 @@ async def _show_reminder_choices(
 async def _set_reminders(update: Update, context: BotContext, seminar: Seminar, index: int) -> None:
     services = context.services
     await services.attendance.set_reminder_minutes(seminar.id, REMINDER_PRESETS[index])
-    job_queue = context.application.job_queue
-    if job_queue is not None:
-        await resync(services, cast("JobQueue[BotContext]", job_queue))
+    if context.jobs is not None:
+        await resync(services, context.jobs)
     await show_overview(update, context, seminar)
 
 

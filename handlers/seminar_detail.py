@@ -1,12 +1,14 @@
 """One seminar's page for participants: the detail text, its buttons and the .ics file.
 
-The RSVP feature adds its «I'll come / Maybe / Can't come» row in `seminar_detail_keyboard`.
+An invited, registered person gets the «I'll come / Maybe / Can't come» row first.
 """
 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.audience import Audience
+from bot.rsvp_buttons import rsvp_buttons
 from bot.services import Services
 from handlers.question_asking import ask_button
 from messages import Language
@@ -20,7 +22,10 @@ def seminar_detail_keyboard(
     """The buttons under a seminar's page; `person` is None for someone not registered."""
     text = services.catalog.text
     keyboard: list[list[InlineKeyboardButton]] = []
-    # RSVP buttons go here, first, for a registered person and a seminar still ahead.
+    ahead = seminar.fields.starts_at > services.clock.now()
+    invited = person is not None and Audience.of_seminar(seminar).includes(person)
+    if not seminar.is_cancelled and ahead and invited:
+        keyboard.append(rsvp_buttons(services, seminar, language))
     if not seminar.is_cancelled:
         keyboard.append(
             [

@@ -17,6 +17,7 @@ from telegram.ext import (
 
 from bot.context import BotApplication, BotContext
 from bot.geography import Geography
+from bot.reminders import resync
 from bot.roles import is_role
 from bot.seminar_rules import (
     Invalid,
@@ -43,6 +44,7 @@ from bot.seminar_wizard import (
 )
 from bot.services import Services
 from handlers.common import answer_outdated, language_for, staff_only
+from handlers.rsvp import notify_promoted
 from handlers.seminar_notices import offer_change_notice
 from handlers.seminar_wizard_views import draft_seminar, preview_messages, step_screen
 from messages import Language
@@ -269,6 +271,17 @@ async def _confirm(
     await query.edit_message_text(services.catalog.text(language, key, title=saved.title(language)))
     if stored is not None:
         await offer_change_notice(update, context, stored, saved)
+        await _after_change(context, stored, saved)
+
+
+async def _after_change(context: BotContext, before: Seminar, after: Seminar) -> None:
+    """Seats a larger capacity frees go to the waitlist at once; reminders follow a new time."""
+    old, new = before.fields.capacity, after.fields.capacity
+    if (new is None and old is not None) or (new is not None and old is not None and new > old):
+        promoted = await context.services.rsvps.promote(after.id)
+        await notify_promoted(context, after, promoted)
+    if after.fields.starts_at != before.fields.starts_at and context.jobs is not None:
+        await resync(context.services, context.jobs)
 
 
 def _typed(services: Services, draft: SeminarDraft, typed: str) -> Answers:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
-from storage.input_focus import delete_releasing, save_claiming
+from storage.input_focus import end_releasing, save_claiming
 
 FEATURE = "broadcast"
 
@@ -74,7 +74,7 @@ class BroadcastDraftRepository:
 
     async def delete(self, staff_id: int) -> None:
         """Forget the draft (sent or cancelled)."""
-        await delete_releasing(
+        await end_releasing(
             self._db,
             "DELETE FROM broadcast_drafts WHERE staff_id = ?",
             (staff_id,),

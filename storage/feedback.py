@@ -7,6 +7,9 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, from_db, to_db
+from storage.input_focus import end_releasing, save_claiming
+
+FEATURE = "feedback"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +32,15 @@ class FeedbackRepository:
 
     async def rate(self, seminar_id: int, telegram_id: int, rating: int, now: datetime) -> None:
         """Store or change a rating; the bot then waits for an optional comment."""
-        await self._db.execute(
+        await save_claiming(
+            self._db,
             "INSERT INTO feedback (seminar_id, telegram_id, rating, awaiting_comment,"
             " answered_at) VALUES (?, ?, ?, 1, ?) ON CONFLICT (seminar_id, telegram_id)"
             " DO UPDATE SET rating = excluded.rating, awaiting_comment = 1,"
             " answered_at = excluded.answered_at",
             (seminar_id, telegram_id, rating, to_db(now)),
+            telegram_id=telegram_id,
+            feature=FEATURE,
         )
 
     async def awaiting_comment(self, telegram_id: int) -> Feedback | None:
@@ -48,10 +54,13 @@ class FeedbackRepository:
 
     async def finish(self, seminar_id: int, telegram_id: int, comment: str | None) -> None:
         """Save the comment (or none) and stop waiting for one."""
-        await self._db.execute(
+        await end_releasing(
+            self._db,
             "UPDATE feedback SET comment = COALESCE(?, comment), awaiting_comment = 0"
             " WHERE seminar_id = ? AND telegram_id = ?",
             (comment, seminar_id, telegram_id),
+            telegram_id=telegram_id,
+            feature=FEATURE,
         )
 
     async def for_seminar(self, seminar_id: int) -> list[Feedback]:

@@ -17,10 +17,10 @@ async def save_claiming(
         )
 
 
-async def delete_releasing(
+async def end_releasing(
     db: Database, sql: str, params: Params, *, telegram_id: int, feature: str
 ) -> None:
-    """Remove a flow's state; if it held the person's text, nobody holds it now."""
+    """End a flow (delete or close its state); if it held the person's text, nobody does now."""
     async with db.transaction() as connection:
         await connection.execute(sql, params)
         await connection.execute(

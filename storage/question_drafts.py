@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.database import Database, to_db
-from storage.input_focus import delete_releasing, save_claiming
+from storage.input_focus import end_releasing, save_claiming
 
 FEATURE = "questions"
 
@@ -88,7 +88,7 @@ class QuestionDraftRepository:
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (sent or cancelled)."""
-        await delete_releasing(
+        await end_releasing(
             self._db,
             "DELETE FROM question_drafts WHERE telegram_id = ?",
             (telegram_id,),
@@ -118,7 +118,7 @@ class QuestionDraftRepository:
 
     async def end_staff_input(self, telegram_id: int) -> None:
         """The text came, or the question was closed another way."""
-        await delete_releasing(
+        await end_releasing(
             self._db,
             "DELETE FROM question_staff_inputs WHERE telegram_id = ?",
             (telegram_id,),

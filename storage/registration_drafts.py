@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
-from storage.input_focus import delete_releasing, save_claiming
+from storage.input_focus import end_releasing, save_claiming
 
 FEATURE = "registration"
 
@@ -89,7 +89,7 @@ class RegistrationDraftRepository:
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (registration finished or cancelled)."""
-        await delete_releasing(
+        await end_releasing(
             self._db,
             "DELETE FROM registration_drafts WHERE telegram_id = ?",
             (telegram_id,),

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
-from storage.input_focus import delete_releasing, save_claiming
+from storage.input_focus import end_releasing, save_claiming
 
 FEATURE = "seminar_wizard"
 
@@ -68,7 +68,7 @@ class SeminarDraftRepository:
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (saved or cancelled)."""
-        await delete_releasing(
+        await end_releasing(
             self._db,
             "DELETE FROM seminar_drafts WHERE telegram_id = ?",
             (telegram_id,),

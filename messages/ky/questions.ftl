@@ -149,6 +149,7 @@ support-already = Сиз бул суроону белгилегенсиз.
 support-own = Бул өзүңүздүн сурооңуз.
 
 ## The questions sheet of /export
+export-questions-sheet = Суроолор
 export-q-number = №
 export-q-question = Суроо
 export-q-asker = Ким сурады

@@ -162,6 +162,7 @@ support-already = Вы уже отметили этот вопрос.
 support-own = Это ваш вопрос.
 
 ## The questions sheet of /export
+export-questions-sheet = Вопросы
 export-q-number = №
 export-q-question = Вопрос
 export-q-asker = Автор
