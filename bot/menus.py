@@ -13,7 +13,15 @@ from messages import LANGUAGES, Language
 
 log = logging.getLogger(__name__)
 
-PARTICIPANT_COMMANDS: tuple[str, ...] = ("start", "settings", "language", "stop", "help")
+PARTICIPANT_COMMANDS: tuple[str, ...] = (
+    "start",
+    "settings",
+    "language",
+    "stop",
+    "mydata",
+    "forget",
+    "help",
+)
 STAFF_COMMANDS: tuple[str, ...] = ("invite",)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.context import BotApplication
-from handlers import fallback, invitations, registration, settings
+from handlers import activity, fallback, invitations, privacy, registration, settings
 
 
 def register_all(application: BotApplication) -> None:
@@ -14,7 +14,9 @@ def register_all(application: BotApplication) -> None:
     feature raises ApplicationHandlerStop once it took the text), and `fallback` answers
     whatever is left.
     """
+    activity.register(application)
     invitations.register(application)
     registration.register(application)
     settings.register(application)
+    privacy.register(application)
     fallback.register(application)

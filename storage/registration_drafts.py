@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import aiosqlite
+
 from storage.database import Database, to_db
+from storage.personal_data import PersonalData, row_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +89,28 @@ class RegistrationDraftRepository:
         await self._db.execute(
             "DELETE FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
         )
+
+    async def stale_since(self, cutoff: datetime) -> list[int]:
+        """Ids of people whose registration in progress was last touched before `cutoff`."""
+        rows = await self._db.fetch_all(
+            "SELECT telegram_id FROM registration_drafts WHERE updated_at < ? ORDER BY telegram_id",
+            (to_db(cutoff),),
+        )
+        return [int(row[0]) for row in rows]
+
+
+async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
+    row = await db.fetch_one(
+        "SELECT * FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
+    )
+    return {"registration_in_progress": row_dict(row)} if row else {}
+
+
+async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+    # A half-finished registration counts nothing: it goes entirely.
+    await connection.execute(
+        "DELETE FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
+    )
+
+
+PERSONAL_DATA = PersonalData("registration_drafts", _export, _erase)

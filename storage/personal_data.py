@@ -1,0 +1,37 @@
+"""How a storage module declares the personal data it holds, for /mydata and /forget.
+
+Each repository module that stores something about a person defines one `PersonalData`
+and `storage.privacy.PERSONAL_DATA` lists them all. Forgetting keeps the person's rows that
+count something (registrations by rayon, RSVPs, questions) but moves them to a fresh
+negative id, the person's *pseudonym*, and blanks every field that says who they are; rows
+that count nothing (a registration in progress) are deleted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import aiosqlite
+
+from storage.database import Database
+
+# (the write transaction's connection, the person's Telegram id, their pseudonym)
+Eraser = Callable[[aiosqlite.Connection, int, int], Awaitable[None]]
+# (the database, the person's Telegram id) -> JSON-ready rows about them, {} when none
+Exporter = Callable[[Database, int], Awaitable[dict[str, Any]]]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalData:
+    """One table family's share of a person's data."""
+
+    name: str
+    export: Exporter
+    erase: Eraser
+
+
+def row_dict(row: aiosqlite.Row) -> dict[str, Any]:
+    """A database row as a plain dict, for JSON."""
+    return {key: row[key] for key in row.keys()}  # noqa: SIM118 - Row has no items()
