@@ -12,6 +12,8 @@ from bot.config import Config
 from bot.context import CONTEXT_TYPES, BotApplication
 from bot.geography import load_geography
 from bot.menus import set_menus
+from bot.ops_jobs import schedule
+from bot.runlock import RunLock
 from bot.services import Services
 from handlers import register_all
 from messages import Catalog
@@ -24,8 +26,11 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
     catalog = Catalog.load()
     geography = load_geography()
     chosen_clock = clock or SystemClock()
+    run_lock = RunLock(config.storage.path)
 
     async def post_init(application: BotApplication) -> None:
+        if not run_lock.acquire():
+            log.warning("another process holds %s's run lock", config.storage.path.name)
         services = await Services.open(config, catalog, geography, chosen_clock)
         application.bot_data.services = services
         await set_menus(application.bot, services)
@@ -35,6 +40,8 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         if application.bot_data.is_open:
             await application.bot_data.services.close()
             application.bot_data.services = None
+        run_lock.release()
+        log.info("database closed")
 
     api = config.telegram.api_base_url
     # PTB's builder cannot express the job queue's custom context type; the cast says it.
@@ -50,4 +57,5 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         .build(),
     )
     register_all(application)
+    schedule(application, config)
     return application
