@@ -1,4 +1,5 @@
-"""The `seminar-bot` command: `run` starts the bot, `check` validates a setup."""
+"""The `seminar-bot` command: `run` starts the bot, `check` validates a setup, `backup` and
+`restore` copy the database (bot/cli_backup.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
+from bot import cli_backup
 from bot.app import build_application
 from bot.config import TOKEN_HELP, Config, ConfigError, load_config
+from bot.logs import configure_logging
 from storage.database import Database, DatabaseTooNew
 
 log = logging.getLogger("bot")
@@ -24,10 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     for name, help_text in (
-        ("run", "run the bot (long polling)"),
+        ("run", "run the bot (long polling, or a webhook when webhook.url is set)"),
         ("check", "validate the config, open the database and call getMe"),
     ):
-        command = commands.add_parser(name, help=help_text)
+        commands.add_parser(name, help=help_text)
+    cli_backup.add_commands(commands)
+    for command in commands.choices.values():
         command.add_argument(
             "--config", type=Path, default=Path("config.toml"), help="config file (config.toml)"
         )
@@ -42,8 +47,22 @@ def _fail(text: str) -> int:
 def run(config: Config) -> int:
     """Run until interrupted; a bad token or an unreachable API ends with a short message."""
     application = build_application(config)
+    webhook = config.webhook
     try:
-        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        # Both handle SIGINT and SIGTERM: stop taking updates, let running handlers finish,
+        # then post_shutdown closes the database.
+        if webhook is None:
+            application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        else:
+            application.run_webhook(
+                listen=webhook.listen,
+                port=webhook.port,
+                url_path=webhook.path,
+                webhook_url=webhook.url,
+                secret_token=webhook.secret_token,
+                allowed_updates=Update.ALL_TYPES,
+                drop_pending_updates=False,
+            )
     except InvalidToken:
         return _fail(f"Telegram refused the token (it is wrong or was revoked).\n{TOKEN_HELP}")
     except DatabaseTooNew as error:
@@ -81,15 +100,15 @@ async def check(config: Config) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `seminar-bot` command."""
     arguments = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # httpx logs every poll at INFO; that buries the bot's own lines.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         config = load_config(arguments.config)
     except ConfigError as error:
         return _fail(str(error))
+    configure_logging(config.logging)
     if arguments.command == "check":
         return asyncio.run(check(config))
+    if arguments.command == "backup":
+        return cli_backup.backup(config, arguments.to)
+    if arguments.command == "restore":
+        return cli_backup.restore(config, arguments.file, force=arguments.force)
     return run(config)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.clock import Clock
 from bot.config import Config
+from bot.error_notice import ErrorNotice
 from bot.geography import Geography
 from messages import Catalog, Language, is_language, language_from_telegram
 from storage.database import Database
@@ -30,6 +32,7 @@ class Services:
     drafts: RegistrationDraftRepository
     invitations: InvitationRepository
     seminars: SeminarRepository
+    error_notice: ErrorNotice
 
     @classmethod
     async def open(
@@ -53,11 +56,18 @@ class Services:
             drafts=RegistrationDraftRepository(db),
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
+            error_notice=ErrorNotice(timedelta(minutes=config.logging.error_notify_every_minutes)),
         )
 
     async def close(self) -> None:
         """Close the database."""
         await self.db.close()
+
+    @property
+    def staff_chat(self) -> int | None:
+        """Where staff notices go: the staff group, else the first admin's private chat."""
+        admins = self.config.bot.admins
+        return self.config.bot.staff_chat_id or (min(admins) if admins else None)
 
     def is_staff(self, user_id: int | None) -> bool:
         """Staff are exactly the ids in `bot.admins`; a role someone picked grants nothing."""
