@@ -31,6 +31,8 @@ async def test_backup_while_writes_run_then_restore_has_every_row(tmp_path: Path
     db = await Database.open(live)
     await db.migrate()
     written = 0
+    goal = 200
+    reached = asyncio.Event()
     stop = asyncio.Event()
 
     async def writer() -> None:
@@ -42,15 +44,16 @@ async def test_backup_while_writes_run_then_restore_has_every_row(tmp_path: Path
                 (f"org {written}", f"org{written}"),
             )
             written += 1
+            if written >= goal:
+                reached.set()
 
     task = asyncio.create_task(writer())
-    while written < 200:
-        await asyncio.sleep(0.01)
+    await reached.wait()
     before = written
     copy = await asyncio.to_thread(make_backup, live, tmp_path / "during.sqlite3")
-    during = written
-    while written < during + 100:
-        await asyncio.sleep(0.01)
+    goal = written + 100
+    reached.clear()
+    await reached.wait()
     stop.set()
     await task
     # A consistent snapshot: every row committed before the copy began, no gaps, no halves.
