@@ -13,6 +13,7 @@ from bot.context import CONTEXT_TYPES, BotApplication
 from bot.geography import load_geography
 from bot.menus import set_menus
 from bot.ops_jobs import schedule
+from bot.rate_limiter import SharedRateLimiter
 from bot.runlock import RunLock
 from bot.services import Services
 from handlers import register_all
@@ -31,10 +32,17 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
     async def post_init(application: BotApplication) -> None:
         if not run_lock.acquire():
             log.warning("another process holds %s's run lock", config.storage.path.name)
-        services = await Services.open(config, catalog, geography, chosen_clock)
+        services = await Services.open(config, catalog, geography, chosen_clock, application.bot)
         application.bot_data.services = services
         await set_menus(application.bot, services)
+        services.broadcasts.start()
         log.info("bot @%s ready, database %s", application.bot.username, config.storage.path)
+
+    async def post_stop(application: BotApplication) -> None:
+        # Sends still on the wire finish while the bot's connection is open; the rest of the
+        # outbox stays in the database and resumes at the next start.
+        if application.bot_data.is_open:
+            await application.bot_data.services.broadcasts.stop()
 
     async def post_shutdown(application: BotApplication) -> None:
         if application.bot_data.is_open:
@@ -52,7 +60,9 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
         .context_types(CONTEXT_TYPES)
+        .rate_limiter(SharedRateLimiter(per_second=config.broadcast.messages_per_second))
         .post_init(post_init)
+        .post_stop(post_stop)
         .post_shutdown(post_shutdown)
         .build(),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -98,16 +98,42 @@ class LoggingConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class QuietHours:
+    """Local hours when broadcasts wait; `start` after `end` wraps past midnight."""
+
+    start: time
+    end: time
+
+    def contains(self, moment: time) -> bool:
+        """Whether a local time of day falls in the quiet hours."""
+        if self.start <= self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastConfig:
+    """How fast and when bulk sends go out."""
+
+    messages_per_second: int = 30
+    max_in_flight: int = 8
+    quiet_hours: QuietHours | None = None
+    progress_every_seconds: float = 3.0
+    max_attempts: int = 5
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The whole validated configuration."""
 
     telegram: TelegramConfig
     bot: BotConfig
     storage: StorageConfig
+    broadcast: BroadcastConfig = BroadcastConfig()
     webhook: WebhookConfig | None = None
-    backup: BackupConfig = field(default_factory=BackupConfig)
-    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
-    logging: LoggingConfig = field(default_factory=LoggingConfig)
+    backup: BackupConfig = BackupConfig()
+    privacy: PrivacyConfig = PrivacyConfig()
+    logging: LoggingConfig = LoggingConfig()
 
     @property
     def backup_folder(self) -> Path:
@@ -262,6 +288,49 @@ def _logging(logging: dict[str, Any]) -> LoggingConfig:
     )
 
 
+def _positive_int(table: dict[str, Any], section: str, key: str, default: int, top: int) -> int:
+    value = table.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
+        raise ConfigError(f"{section}.{key} must be a whole number from 1 to {top}, got {value!r}")
+    return value
+
+
+def _clock_time(text: str) -> time:
+    hours, _, minutes = text.strip().partition(":")
+    return time(int(hours), int(minutes))
+
+
+def _quiet_hours(broadcast: dict[str, Any]) -> QuietHours | None:
+    value = broadcast.get("quiet_hours", "")
+    if value in ("", None):
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"\d{1,2}:\d{2}\s*-\s*\d{1,2}:\d{2}", value):
+        raise ConfigError(
+            f'broadcast.quiet_hours must look like "21:00-08:00" (or be empty), got {value!r}'
+        )
+    first, second = value.split("-")
+    try:
+        hours = QuietHours(start=_clock_time(first), end=_clock_time(second))
+    except ValueError as error:
+        raise ConfigError(f"broadcast.quiet_hours: {error}") from error
+    if hours.start == hours.end:
+        raise ConfigError("broadcast.quiet_hours: start and end are the same time")
+    return hours
+
+
+def _broadcast(broadcast: dict[str, Any]) -> BroadcastConfig:
+    every = broadcast.get("progress_every_seconds", 3.0)
+    if not isinstance(every, int | float) or isinstance(every, bool) or not 0.5 <= every <= 600:
+        raise ConfigError("broadcast.progress_every_seconds must be a number from 0.5 to 600")
+    return BroadcastConfig(
+        messages_per_second=_positive_int(broadcast, "broadcast", "messages_per_second", 30, 1000),
+        max_in_flight=_positive_int(broadcast, "broadcast", "max_in_flight", 8, 100),
+        quiet_hours=_quiet_hours(broadcast),
+        progress_every_seconds=float(every),
+        max_attempts=_positive_int(broadcast, "broadcast", "max_attempts", 5, 50),
+    )
+
+
 def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Config:
     """Validate an already-parsed TOML document; relative paths are taken from `base`."""
     telegram = _table(raw, "telegram")
@@ -279,6 +348,7 @@ def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Co
             default_language=_language(bot),
         ),
         storage=StorageConfig(path=_storage_path(storage, base)),
+        broadcast=_broadcast(_table(raw, "broadcast")),
         webhook=_webhook(_table(raw, "webhook")),
         backup=_backup(_table(raw, "backup"), base),
         privacy=PrivacyConfig(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
+from telegram.ext import Application, CallbackContext, ContextTypes, JobQueue
 
+from bot.rate_limiter import Bot
 from bot.services import Services
 
 
@@ -32,7 +33,7 @@ class BotData:
         return self._services is not None
 
 
-class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+class BotContext(CallbackContext[Bot, dict[Any, Any], dict[Any, Any], BotData]):
     """The context every handler and job receives."""
 
     @property
@@ -44,5 +45,5 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], B
 CONTEXT_TYPES = ContextTypes(context=BotContext, bot_data=BotData)
 
 BotApplication = Application[
-    ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
+    Bot, BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
 ]

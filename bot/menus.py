@@ -6,8 +6,8 @@ import logging
 
 from telegram import BotCommand, BotCommandScopeChat, BotCommandScopeDefault
 from telegram.error import TelegramError
-from telegram.ext import ExtBot
 
+from bot.rate_limiter import Bot
 from bot.services import Services
 from messages import LANGUAGES, Language
 
@@ -30,7 +30,7 @@ def commands(services: Services, language: Language, names: tuple[str, ...]) -> 
     return [BotCommand(name, services.catalog.text(language, f"command-{name}")) for name in names]
 
 
-async def set_menus(bot: ExtBot[None], services: Services) -> None:
+async def set_menus(bot: Bot, services: Services) -> None:
     """Set the participants' menu per language, and the staff menu in each admin's chat."""
     default = services.config.bot.default_language
     await bot.set_my_commands(commands(services, default, PARTICIPANT_COMMANDS))

@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from bot.broadcast import BroadcastEngine
+from bot.broadcast_report import ProgressReporter
 from bot.clock import Clock
 from bot.config import Config
 from bot.error_notice import ErrorNotice
 from bot.geography import Geography
+from bot.rate_limiter import Bot
 from messages import Catalog, Language, is_language, language_from_telegram
+from storage.broadcasts import BroadcastRepository
 from storage.database import Database
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
@@ -32,30 +36,65 @@ class Services:
     drafts: RegistrationDraftRepository
     invitations: InvitationRepository
     seminars: SeminarRepository
+    broadcast_log: BroadcastRepository
+    broadcasts: BroadcastEngine
     error_notice: ErrorNotice
 
     @classmethod
     async def open(
-        cls, config: Config, catalog: Catalog, geography: Geography, clock: Clock
+        cls, config: Config, catalog: Catalog, geography: Geography, clock: Clock, bot: Bot
     ) -> Services:
-        """Open the database, bring its schema up to date and build the repositories."""
+        """Open the database, bring its schema up to date and build the repositories.
+
+        The broadcast engine is built but not started: `start_sending` does that once the bot
+        is ready to send.
+        """
         db = await Database.open(config.storage.path)
         try:
             await db.migrate()
         except BaseException:
             await db.close()
             raise
+        people = PersonRepository(db)
+        drafts = RegistrationDraftRepository(db)
+        broadcast_log = BroadcastRepository(db)
+
+        async def language_of(user_id: int) -> Language:
+            person = await people.get(user_id)
+            if person and is_language(person.language):
+                return person.language
+            return config.bot.default_language
+
+        reporter = ProgressReporter(
+            bot=bot,
+            catalog=catalog,
+            geography=geography,
+            config=config,
+            broadcasts=broadcast_log,
+            people=people,
+            language_of=language_of,
+            now=clock.now,
+        )
         return cls(
             config=config,
             catalog=catalog,
             geography=geography,
             clock=clock,
             db=db,
-            people=PersonRepository(db),
+            people=people,
             organisations=OrganisationRepository(db),
-            drafts=RegistrationDraftRepository(db),
+            drafts=drafts,
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
+            broadcast_log=broadcast_log,
+            broadcasts=BroadcastEngine(
+                bot=bot,
+                config=config,
+                clock=clock,
+                broadcasts=broadcast_log,
+                people=people,
+                reporter=reporter,
+            ),
             error_notice=ErrorNotice(timedelta(minutes=config.logging.error_notify_every_minutes)),
         )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from storage import invitations, people, registration_drafts, seminars
+from storage import broadcasts, invitations, people, registration_drafts, seminars
 from storage.database import Database, to_db
 from storage.personal_data import PersonalData
 
@@ -22,6 +22,7 @@ PERSONAL_DATA: tuple[PersonalData, ...] = (
     registration_drafts.PERSONAL_DATA,
     invitations.PERSONAL_DATA,
     seminars.PERSONAL_DATA,
+    broadcasts.PERSONAL_DATA,
 )
 
 

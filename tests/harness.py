@@ -82,6 +82,8 @@ async def running_bot(
     finally:
         await application.updater.stop()
         await application.stop()
+        assert application.post_stop is not None
+        await application.post_stop(application)
         await application.shutdown()
         await application.post_shutdown(application)
 

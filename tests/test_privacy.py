@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.broadcast import Outgoing
 from bot.config import Config, PrivacyConfig
 from bot.context import BotApplication
 from bot.retention import forget_inactive, months_before
+from tests.broadcasting import drained
 from tests.conftest import STAFF_ID
 from tests.fake_telegram import FakeTelegram, FakeUser
 from tests.harness import FrozenClock, running_bot
@@ -92,6 +94,12 @@ async def test_forget_leaves_no_personal_data_in_the_file(
     services = app.bot_data.services
     other = await _someone_else(tg, app, "Алия")
     user = await _zharkynai(tg)
+    # A personal greeting went out through the broadcast outbox.
+    broadcast_id = await services.broadcasts.submit(
+        "test", [Outgoing(user.id, f"Салам, {FIRST}!"), Outgoing(other.id, "Салам!")]
+    )
+    await drained(services, broadcast_id)
+    await user.wait_for_message()
     await services.db.checkpoint()
     assert set(_personal_bytes(config_path)) == {FIRST, LAST, USERNAME, PHONE}
     await user.send("/forget")
@@ -118,6 +126,8 @@ async def test_forget_leaves_no_personal_data_in_the_file(
     assert tuple(rows[0]) == (-1, "ao_head", "", None, 0)
     assert [p.telegram_id for p in await services.people.reachable_subscribers()] == [other.id]
     assert [p.telegram_id for p in await services.people.all()] == [other.id]
+    tally = await services.broadcast_log.tally(broadcast_id)
+    assert tally.sent == 2  # the delivery still counts, under the pseudonym
     # The other person is untouched; the old confirmation button is now outdated.
     assert (await services.people.get(other.id)) is not None
     await user.press_data(ask, "forget:yes")

@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from telegram.ext import ExtBot
 
 from bot.audience import Audience
 from bot.geography import load_geography
+from bot.rate_limiter import Bot
 from bot.seminar_card import deadline_line, seminar_card
 from bot.services import Services
 from messages import Catalog
@@ -40,7 +42,8 @@ JALAL_ABAD = SeminarFields(
 @pytest.fixture
 async def services(tg: FakeTelegram, tmp_path: Path) -> Services:
     config = make_config(tg, tmp_path)
-    opened = await Services.open(config, Catalog.load(), load_geography(), FrozenClock(NOW))
+    bot: Bot = ExtBot(tg.token, base_url=tg.base_url)
+    opened = await Services.open(config, Catalog.load(), load_geography(), FrozenClock(NOW), bot)
     yield opened  # type: ignore[misc]
     await opened.close()
 
