@@ -53,18 +53,17 @@ async def _tell_staff(update: object, context: BotContext) -> None:
     held_back = services.error_notice.due(services.clock.now())
     if chat is None or held_back is None:
         return
-    # A group reads the default language; an admin's own chat, the admin's language.
-    language = (
-        await services.language_of(chat, None) if chat > 0 else services.config.bot.default_language
-    )
-    text = services.catalog.text(
-        language,
-        "error-staff-notice",
-        error=type(context.error).__name__,
-        update=str(update.update_id) if isinstance(update, Update) else "—",
-        suppressed=held_back,
-    )
     try:
+        # A group reads the default language; an admin's own chat, the admin's language.
+        default = services.config.bot.default_language
+        language = await services.language_of(chat, None) if chat > 0 else default
+        text = services.catalog.text(
+            language,
+            "error-staff-notice",
+            error=type(context.error).__name__,
+            update=str(update.update_id) if isinstance(update, Update) else "—",
+            suppressed=held_back,
+        )
         await context.bot.send_message(chat, text)
     except Exception:
         log.exception("could not tell staff about the error")

@@ -11,3 +11,6 @@ CREATE TABLE pseudonyms (
     forgotten_at TEXT NOT NULL,
     reason       TEXT NOT NULL CHECK (reason IN ('request', 'inactive'))
 );
+
+-- /mydata and /forget look a person's deliveries up by chat; without this they scan the outbox.
+CREATE INDEX broadcast_recipients_by_chat ON broadcast_recipients (chat_id);
