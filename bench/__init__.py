@@ -1,1 +1,1 @@
-"""Speed measurements; results in docs/benchmarks.md."""
+"""Benchmarks: run with `python -m bench.<name>`; results go to docs/benchmarks.md."""

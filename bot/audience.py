@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from storage.people import Person
 from storage.seminars import Place, Seminar
@@ -21,6 +23,26 @@ class Audience:
     def of_seminar(cls, seminar: Seminar) -> Audience:
         """The people a seminar invites: its places and roles, any language."""
         return cls(places=seminar.fields.places, roles=seminar.fields.roles)
+
+    def to_json(self) -> str:
+        """The stored form."""
+        return json.dumps(
+            {
+                "places": [[p.region_code, p.rayon_code] for p in self.places],
+                "roles": list(self.roles),
+                "languages": list(self.languages),
+            }
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Audience:
+        """Read the stored form back."""
+        raw: dict[str, Any] = json.loads(text or "{}")
+        return cls(
+            places=tuple(Place(region, rayon) for region, rayon in raw.get("places", [])),
+            roles=tuple(raw.get("roles", [])),
+            languages=tuple(raw.get("languages", [])),
+        )
 
     def includes(self, person: Person) -> bool:
         """Whether the person belongs to this audience.

@@ -22,7 +22,7 @@ PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "forget",
     "help",
 )
-STAFF_COMMANDS: tuple[str, ...] = ("invite",)
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

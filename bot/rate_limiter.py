@@ -59,7 +59,9 @@ class SharedRateLimiter(BaseRateLimiter[dict[str, Any]]):
         self._clock = clock
         self._max_retries = max_retries
         self._sent: deque[float] = deque()
-        self._last_broadcast = 0.0
+        # When the next broadcast send is due if they are evenly spaced (GCRA's "theoretical
+        # arrival time"): late wake-ups do not add up, early ones are held back.
+        self._next_broadcast = 0.0
         self._paused_until = 0.0
         self._replies_waiting = 0
 
@@ -85,9 +87,9 @@ class SharedRateLimiter(BaseRateLimiter[dict[str, Any]]):
         if broadcast:
             # Evenly spaced, not in bursts: requests reach Telegram a little unevenly, and a
             # burst that arrives bunched up crosses its one-second window.
-            spacing = self._last_broadcast + 1.0 / limit - now
-            if spacing > 0:
-                return spacing
+            early = self._next_broadcast - 0.5 / limit - now
+            if early > 0:
+                return early
         if len(self._sent) < limit:
             return 0.0
         return max(0.001, self._sent[-limit] + 1.0 - now)
@@ -102,9 +104,11 @@ class SharedRateLimiter(BaseRateLimiter[dict[str, Any]]):
                 if delay <= 0:
                     break
                 await asyncio.sleep(delay)
-            self._sent.append(self._clock())
+            now = self._clock()
+            self._sent.append(now)
             if broadcast:
-                self._last_broadcast = self._sent[-1]
+                interval = 1.0 / (self.per_second - self.reserve)
+                self._next_broadcast = max(self._next_broadcast, now) + interval
         finally:
             if not broadcast:
                 self._replies_waiting -= 1

@@ -13,6 +13,7 @@ from bot.error_notice import ErrorNotice
 from bot.geography import Geography
 from bot.rate_limiter import Bot
 from messages import Catalog, Language, is_language, language_from_telegram
+from storage.broadcast_drafts import BroadcastDraftRepository
 from storage.broadcasts import BroadcastRepository
 from storage.database import Database
 from storage.invitations import InvitationRepository
@@ -37,6 +38,7 @@ class Services:
     invitations: InvitationRepository
     seminars: SeminarRepository
     broadcast_log: BroadcastRepository
+    broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
     error_notice: ErrorNotice
 
@@ -87,6 +89,7 @@ class Services:
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
             broadcast_log=broadcast_log,
+            broadcast_drafts=BroadcastDraftRepository(db),
             broadcasts=BroadcastEngine(
                 bot=bot,
                 config=config,

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from bot.context import BotApplication
-from handlers import activity, broadcasts, fallback, invitations, privacy, registration, settings
+from handlers import (
+    activity,
+    announcements,
+    broadcasts,
+    fallback,
+    invitations,
+    privacy,
+    registration,
+    settings,
+)
 
 
 def register_all(application: BotApplication) -> None:
@@ -15,6 +24,7 @@ def register_all(application: BotApplication) -> None:
     whatever is left.
     """
     activity.register(application)
+    announcements.register(application)
     broadcasts.register(application)
     invitations.register(application)
     registration.register(application)

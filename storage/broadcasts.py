@@ -279,9 +279,6 @@ async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
     )
     if created:
         found["broadcasts_created"] = [row_dict(row) for row in created]
-    draft = await db.fetch_one("SELECT * FROM broadcast_drafts WHERE staff_id = ?", (telegram_id,))
-    if draft:
-        found["broadcast_in_progress"] = row_dict(draft)
     return found
 
 
@@ -304,7 +301,6 @@ async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: 
         " WHERE progress_chat_id = ?",
         (telegram_id,),
     )
-    await connection.execute("DELETE FROM broadcast_drafts WHERE staff_id = ?", (telegram_id,))
 
 
 PERSONAL_DATA = PersonalData("broadcasts", _export, _erase)

@@ -13,7 +13,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from storage import broadcasts, invitations, people, registration_drafts, seminars
+from storage import (
+    broadcast_drafts,
+    broadcasts,
+    invitations,
+    people,
+    registration_drafts,
+    seminars,
+)
 from storage.database import Database, to_db
 from storage.personal_data import PersonalData
 
@@ -23,6 +30,7 @@ PERSONAL_DATA: tuple[PersonalData, ...] = (
     invitations.PERSONAL_DATA,
     seminars.PERSONAL_DATA,
     broadcasts.PERSONAL_DATA,
+    broadcast_drafts.PERSONAL_DATA,
 )
 
 

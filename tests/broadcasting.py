@@ -19,7 +19,7 @@ async def register_people(
     services: Services,
     count: int,
     *,
-    region: str = "jalal-abad",
+    region: str | None = "jalal-abad",
     rayon: str | None = "suzak",
     role: str = "ao_head",
     first_id: int = 10_000,

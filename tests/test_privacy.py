@@ -15,6 +15,7 @@ from bot.broadcast import Outgoing
 from bot.config import Config, PrivacyConfig
 from bot.context import BotApplication
 from bot.retention import forget_inactive, months_before
+from storage.broadcast_drafts import BroadcastDraft
 from tests.broadcasting import drained
 from tests.conftest import STAFF_ID
 from tests.fake_telegram import FakeTelegram, FakeUser
@@ -151,8 +152,17 @@ async def test_staff_who_forgets_keeps_their_links_working(
     tg: FakeTelegram, app: BotApplication
 ) -> None:
     services = app.bot_data.services
-    await services.invitations.create("abc", "naryn", None, None, STAFF_ID, services.clock.now())
+    now = services.clock.now()
+    await services.invitations.create("abc", "naryn", None, None, STAFF_ID, now)
+    await services.broadcast_drafts.save(
+        BroadcastDraft(STAFF_ID, "text", "text", text_ky="Салам, Жалал-Абад!"), now
+    )
     staff = tg.user("Staff", language_code="ru", user_id=STAFF_ID)
+    await staff.send("/mydata")
+    await staff.wait_for_message()
+    held = json.loads((await staff.wait_for_message()).document or b"")
+    assert held["invitations_created"][0]["code"] == "abc"
+    assert held["broadcast_in_progress"]["text_ky"] == "Салам, Жалал-Абад!"
     await staff.send("/forget")
     ask = await staff.wait_for_message()
     await staff.press(ask, "Да, удалить")
@@ -161,6 +171,7 @@ async def test_staff_who_forgets_keeps_their_links_working(
     )
     invitation = await services.invitations.get("abc")
     assert invitation is not None and invitation.created_by < 0
+    assert await services.broadcast_drafts.get(STAFF_ID) is None
 
 
 async def test_last_seen_is_written_at_most_hourly(

@@ -3,6 +3,7 @@ command-settings = Маалыматымды өзгөртүү
 command-language = Тилди алмаштыруу
 command-stop = Кабарлардан баш тартуу
 command-help = Буйруктардын тизмеси
+command-broadcast = Бардыгына кабар жөнөтүү
 command-invite = Чакыруу шилтемесин түзүү
 help-title = Буйруктар:
 help-staff-title = Кызматкерлер үчүн:

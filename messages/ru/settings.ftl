@@ -3,6 +3,7 @@ command-settings = Изменить мои данные
 command-language = Сменить язык
 command-stop = Отписаться от объявлений
 command-help = Список команд
+command-broadcast = Разослать сообщение
 command-invite = Создать ссылку-приглашение
 help-title = Команды:
 help-staff-title = Для сотрудников:

@@ -52,6 +52,10 @@ class FakeTelegramThread:
         """Run a coroutine (e.g. ``user.send("/start")``) on the server loop."""
         return asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout)
 
+    async def acall(self, coro: Coroutine[Any, Any, T]) -> T:
+        """Like ``call()``, awaited from another event loop without blocking it."""
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, self._loop))
+
     def run(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a plain function (e.g. ``tg.user``) on the server loop."""
 

@@ -1,0 +1,87 @@
+"""An announcement or free-text broadcast a staff member is preparing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+from storage.database import Database, to_db
+from storage.personal_data import PersonalData, row_dict
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastDraft:
+    """The state of `/broadcast` or of announcing a seminar, for one staff member."""
+
+    staff_id: int
+    kind: str
+    step: str
+    seminar_id: int | None = None
+    text_ky: str | None = None
+    text_ru: str | None = None
+    # bot.audience.Audience in its stored (JSON) form.
+    audience: str = "{}"
+
+
+def _draft(row: Any) -> BroadcastDraft:
+    return BroadcastDraft(
+        staff_id=row["staff_id"],
+        kind=row["kind"],
+        step=row["step"],
+        seminar_id=row["seminar_id"],
+        text_ky=row["text_ky"],
+        text_ru=row["text_ru"],
+        audience=row["audience"],
+    )
+
+
+class BroadcastDraftRepository:
+    """The `broadcast_drafts` table."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def get(self, staff_id: int) -> BroadcastDraft | None:
+        """The staff member's draft, if any."""
+        row = await self._db.fetch_one(
+            "SELECT * FROM broadcast_drafts WHERE staff_id = ?", (staff_id,)
+        )
+        return _draft(row) if row else None
+
+    async def save(self, draft: BroadcastDraft, now: datetime) -> None:
+        """Store the draft, replacing the previous one."""
+        await self._db.execute(
+            "INSERT OR REPLACE INTO broadcast_drafts"
+            " (staff_id, kind, step, seminar_id, text_ky, text_ru, audience, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                draft.staff_id,
+                draft.kind,
+                draft.step,
+                draft.seminar_id,
+                draft.text_ky,
+                draft.text_ru,
+                draft.audience,
+                to_db(now),
+            ),
+        )
+
+    async def delete(self, staff_id: int) -> None:
+        """Forget the draft (sent or cancelled)."""
+        await self._db.execute("DELETE FROM broadcast_drafts WHERE staff_id = ?", (staff_id,))
+
+
+async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
+    row = await db.fetch_one("SELECT * FROM broadcast_drafts WHERE staff_id = ?", (telegram_id,))
+    return {"broadcast_in_progress": row_dict(row)} if row else {}
+
+
+async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+    # An unsent draft counts nothing: it goes entirely.
+    await connection.execute("DELETE FROM broadcast_drafts WHERE staff_id = ?", (telegram_id,))
+
+
+PERSONAL_DATA = PersonalData("broadcast_drafts", _export, _erase)
