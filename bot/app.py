@@ -11,6 +11,7 @@ from bot.clock import Clock, SystemClock
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, BotApplication
 from bot.geography import load_geography
+from bot.logs import LoggedUpdates
 from bot.menus import set_menus
 from bot.ops_jobs import schedule
 from bot.rate_limiter import SharedRateLimiter
@@ -60,6 +61,7 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
         .context_types(CONTEXT_TYPES)
+        .concurrent_updates(LoggedUpdates(max_concurrent_updates=1))
         .rate_limiter(SharedRateLimiter(per_second=config.broadcast.messages_per_second))
         .post_init(post_init)
         .post_stop(post_stop)

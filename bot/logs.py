@@ -1,7 +1,7 @@
 """Log lines: one per event, with the update, user and seminar they are about.
 
 Handlers never log message texts, names or phone numbers at INFO; the context below carries
-only ids. `handlers.activity` sets the context at the start of every update.
+only ids. `LoggedUpdates` sets it around the handling of each update, error handler included.
 """
 
 from __future__ import annotations
@@ -9,9 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Awaitable
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
+
+from telegram import Update
+from telegram.ext import SimpleUpdateProcessor
 
 from bot.config import LoggingConfig
 
@@ -23,6 +27,22 @@ def set_update_context(update_id: int | None, user_id: int | None) -> None:
     """Start the context for one update (replacing the previous update's)."""
     fields = {"update_id": update_id, "user_id": user_id}
     _CONTEXT.set({key: value for key, value in fields.items() if value is not None})
+
+
+class LoggedUpdates(SimpleUpdateProcessor):
+    """One update at a time, as PTB does by default, with the update's ids as log context."""
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Handle the update with its ids in the context, and clear them after."""
+        user = update.effective_user if isinstance(update, Update) else None
+        token = _CONTEXT.set({})
+        set_update_context(
+            update.update_id if isinstance(update, Update) else None, user.id if user else None
+        )
+        try:
+            await coroutine
+        finally:
+            _CONTEXT.reset(token)
 
 
 def set_seminar(seminar_id: int) -> None:

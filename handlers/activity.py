@@ -1,4 +1,4 @@
-"""Before any feature sees an update: set the log context and note that the person is active."""
+"""Before any feature sees an update: note that the person is active."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from bot.context import BotApplication, BotContext
-from bot.logs import set_update_context
 
 # Runs before group 0 and never stops the update.
 ACTIVITY_GROUP = -1
@@ -19,9 +18,8 @@ _SEEN_KEY = "last_seen_marked_at"
 
 
 async def note_activity(update: Update, context: BotContext) -> None:
-    """Put the update and user ids into the log context; refresh last_seen_at at most hourly."""
+    """Refresh the person's last_seen_at, at most once an hour."""
     user = update.effective_user
-    set_update_context(update.update_id, user.id if user else None)
     if user is None or context.user_data is None or not context.bot_data.is_open:
         return
     services = context.services

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -13,7 +14,14 @@ from telegram.ext import CommandHandler
 from bot.config import Config
 from bot.context import BotContext
 from bot.error_notice import ErrorNotice
-from bot.logs import ContextFilter, JsonFormatter, PlainFormatter, set_seminar, set_update_context
+from bot.logs import (
+    ContextFilter,
+    JsonFormatter,
+    LoggedUpdates,
+    PlainFormatter,
+    set_seminar,
+    set_update_context,
+)
 from tests.conftest import STAFF_ID
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FrozenClock, running_bot
@@ -81,21 +89,40 @@ def _record(message: str) -> logging.LogRecord:
     return record
 
 
-def test_log_lines_carry_update_user_and_seminar() -> None:
-    set_update_context(41, 7)
-    set_seminar(3)
-    entry = json.loads(JsonFormatter().format(_record("rsvp saved")))
+async def test_log_lines_carry_update_user_and_seminar() -> None:
+    update = Update.de_json(
+        {
+            "update_id": 41,
+            "message": {
+                "message_id": 1,
+                "date": 0,
+                "chat": {"id": 7, "type": "private"},
+                "from": {"id": 7, "is_bot": False, "first_name": "Жаркынай"},
+                "text": "hello",
+            },
+        },
+        None,
+    )
+    lines: list[str] = []
+
+    async def handling() -> None:
+        set_seminar(3)
+        lines.append(JsonFormatter().format(_record("rsvp saved")))
+        lines.append(PlainFormatter().format(_record("rsvp saved")))
+
+    await LoggedUpdates(1).do_process_update(update, handling())
+    entry = json.loads(lines[0])
     assert (entry["level"], entry["message"]) == ("INFO", "rsvp saved")
     assert (entry["update_id"], entry["user_id"], entry["seminar_id"]) == (41, 7, 3)
-    plain = PlainFormatter().format(_record("rsvp saved"))
-    assert plain.endswith("INFO handlers.x [update=41 user=7 seminar=3]: rsvp saved")
+    assert lines[1].endswith("INFO handlers.x [update=41 user=7 seminar=3]: rsvp saved")
+    assert "Жаркынай" not in lines[0] + lines[1]
+    # After the update, lines carry no stale ids.
+    assert PlainFormatter().format(_record("x")).endswith("INFO handlers.x: x")
     set_update_context(42, None)
     assert "[update=42]" in PlainFormatter().format(_record("x"))
     try:
         raise ValueError("boom")
     except ValueError:
-        import sys
-
         record = _record("failed")
         record.exc_info = sys.exc_info()
     line = JsonFormatter().format(record)
