@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from bot.backup import (
@@ -42,7 +43,7 @@ def backup(config: Config, to: Path | None) -> int:
     try:
         make_backup(config.storage.path, target)
     except BackupError as error:
-        print(error)
+        print(error, file=sys.stderr)
         return 2
     if to is None:
         rotate(config.backup_folder, config.backup.keep)
@@ -56,12 +57,13 @@ def restore(config: Config, file: Path, *, force: bool) -> int:
     try:
         version = check_backup(file)
     except BackupError as error:
-        print(f"Not restored: {error}")
+        print(f"Not restored: {error}", file=sys.stderr)
         return 2
     if is_running(database) and not force:
         print(
             f"Not restored: a bot is running on {database}. Stop it first "
-            "(systemctl stop seminar-bot), or add --force to restore under it."
+            "(systemctl stop seminar-bot), or add --force to restore under it.",
+            file=sys.stderr,
         )
         return 2
     if database.exists():

@@ -114,7 +114,7 @@ async def test_restore_under_a_running_bot_needs_force(
     await register_kenesh_head(user)
     assert is_running(config.storage.path)
     assert cli_backup.restore(config, empty, force=False) == 2
-    assert "a bot is running" in capsys.readouterr().out
+    assert "a bot is running" in capsys.readouterr().err
     assert await services.people.get(user.id) is not None
     assert cli_backup.restore(config, empty, force=True) == 0
     output = capsys.readouterr().out
@@ -138,3 +138,11 @@ async def test_the_daily_job_backs_up_and_rotates(
     assert len(copies) == config.backup.keep
     assert copies[-1].name == "seminar-bot-20261214-060000.sqlite3"
     assert check_backup(copies[-1]) == len(load_migrations())
+
+
+def test_backup_without_a_database_says_so(
+    config: Config, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli_backup.backup(config, None) == 2
+    assert "There is no database at" in capsys.readouterr().err
+    assert not config.backup_folder.exists() or not any(config.backup_folder.iterdir())
