@@ -1,5 +1,6 @@
-"""The `seminar-bot` command: `run` starts the bot, `check` validates a setup, `backup` and
-`restore` copy the database (bot/cli_backup.py)."""
+"""The `seminar-bot` command: `run` starts the bot, `check` validates a setup,
+`seminars import` creates or updates seminars from a TOML file, `backup` and `restore` copy
+the database (bot/cli_backup.py)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,13 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot import cli_backup
 from bot.app import build_application
+from bot.clock import SystemClock
 from bot.config import TOKEN_HELP, Config, ConfigError, load_config
+from bot.geography import load_geography
 from bot.logs import configure_logging
+from bot.seminar_import import SeminarFileError, read_seminars
 from storage.database import Database, DatabaseTooNew
+from storage.seminars import SeminarRepository
 
 log = logging.getLogger("bot")
 
@@ -26,17 +31,31 @@ def _parser() -> argparse.ArgumentParser:
         prog="seminar-bot", description="Seminar outreach bot for municipalities."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, help_text in (
-        ("run", "run the bot (long polling, or a webhook when webhook.url is set)"),
-        ("check", "validate the config, open the database and call getMe"),
-    ):
-        commands.add_parser(name, help=help_text)
-    cli_backup.add_commands(commands)
-    for command in commands.choices.values():
-        command.add_argument(
-            "--config", type=Path, default=Path("config.toml"), help="config file (config.toml)"
+    _with_config(
+        commands.add_parser(
+            "run", help="run the bot (long polling, or a webhook when webhook.url is set)"
         )
+    )
+    _with_config(
+        commands.add_parser("check", help="validate the config, open the database and call getMe")
+    )
+    seminars = commands.add_parser("seminars", help="manage seminars")
+    seminar_commands = seminars.add_subparsers(dest="seminars_command", required=True)
+    importing = seminar_commands.add_parser(
+        "import", help="create or update seminars from a TOML file (docs/seminars-import.md)"
+    )
+    importing.add_argument("file", type=Path, help="the seminars file, e.g. examples/seminars.toml")
+    _with_config(importing)
+    cli_backup.add_commands(commands)
+    for name in ("backup", "restore"):
+        _with_config(commands.choices[name])
     return parser
+
+
+def _with_config(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--config", type=Path, default=Path("config.toml"), help="config file (config.toml)"
+    )
 
 
 def _fail(text: str) -> int:
@@ -97,6 +116,27 @@ async def check(config: Config) -> int:
     return 0
 
 
+async def import_seminars(config: Config, path: Path, text: str) -> int:
+    """Check the whole file first; write all of it in one transaction, or nothing."""
+    try:
+        seminars = read_seminars(path.name, text, config.bot.timezone, load_geography())
+    except SeminarFileError as error:
+        return _fail(f"{error}\nNothing was imported.")
+    db = await Database.open(config.storage.path)
+    try:
+        await db.migrate()
+        counts = await SeminarRepository(db).import_by_slug(seminars, SystemClock().now())
+    except DatabaseTooNew as error:
+        return _fail(str(error))
+    finally:
+        await db.close()
+    print(
+        f"{path.name}: {counts.created} created, {counts.updated} updated,"
+        f" {counts.unchanged} unchanged"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `seminar-bot` command."""
     arguments = _parser().parse_args(argv)
@@ -111,4 +151,10 @@ def main(argv: list[str] | None = None) -> int:
         return cli_backup.backup(config, arguments.to)
     if arguments.command == "restore":
         return cli_backup.restore(config, arguments.file, force=arguments.force)
+    if arguments.command == "seminars":
+        try:
+            text = arguments.file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            return _fail(f"{arguments.file}: cannot read: {error}")
+        return asyncio.run(import_seminars(config, arguments.file, text))
     return run(config)

@@ -53,6 +53,21 @@ class StorageConfig:
     path: Path
 
 
+DEFAULT_TOPICS = ("intermunicipal", "budget", "land", "water", "waste", "other")
+_TOPIC_CODE = re.compile(r"^[a-z][a-z0-9_]{0,19}$")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionsConfig:
+    """Limits on asking and the topics staff tag questions with."""
+
+    topics: tuple[str, ...] = DEFAULT_TOPICS
+    max_length: int = 2000
+    per_hour: int = 10
+    digest_time: time = time(9, 0)
+    digest_after_hours: int = 24
+
+
 @dataclass(frozen=True, slots=True)
 class WebhookConfig:
     """Receive updates on an HTTP port (behind a TLS proxy) instead of long polling."""
@@ -130,6 +145,7 @@ class Config:
     bot: BotConfig
     storage: StorageConfig
     broadcast: BroadcastConfig = BroadcastConfig()
+    questions: QuestionsConfig = QuestionsConfig()
     webhook: WebhookConfig | None = None
     backup: BackupConfig = BackupConfig()
     privacy: PrivacyConfig = PrivacyConfig()
@@ -331,6 +347,33 @@ def _broadcast(broadcast: dict[str, Any]) -> BroadcastConfig:
     )
 
 
+def _questions(table: dict[str, Any]) -> QuestionsConfig:
+    topics = table.get("topics", list(DEFAULT_TOPICS))
+    if (
+        not isinstance(topics, list)
+        or not topics
+        or not all(isinstance(t, str) and _TOPIC_CODE.match(t) for t in topics)
+        or len(set(topics)) != len(topics)
+    ):
+        raise ConfigError(
+            "questions.topics must be a non-empty list of distinct short codes (lowercase "
+            'latin letters, digits, _), e.g. topics = ["budget", "water", "other"]; '
+            "each code needs a topic-<code> text in messages/*/questions.ftl"
+        )
+    digest = table.get("digest_time", "09:00")
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", digest) if isinstance(digest, str) else None
+    if match is None:
+        raise ConfigError('questions.digest_time must be a time of day such as "09:00"')
+    return QuestionsConfig(
+        topics=tuple(topics),
+        # A question is shown to staff with a header, inside Telegram's 4096 characters.
+        max_length=_positive_int(table, "questions", "max_length", 2000, 3500),
+        per_hour=_positive_int(table, "questions", "per_hour", 10, 1000),
+        digest_time=time(int(match.group(1)), int(match.group(2))),
+        digest_after_hours=_positive_int(table, "questions", "digest_after_hours", 24, 24 * 30),
+    )
+
+
 def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Config:
     """Validate an already-parsed TOML document; relative paths are taken from `base`."""
     telegram = _table(raw, "telegram")
@@ -349,6 +392,7 @@ def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Co
         ),
         storage=StorageConfig(path=_storage_path(storage, base)),
         broadcast=_broadcast(_table(raw, "broadcast")),
+        questions=_questions(_table(raw, "questions")),
         webhook=_webhook(_table(raw, "webhook")),
         backup=_backup(_table(raw, "backup"), base),
         privacy=PrivacyConfig(

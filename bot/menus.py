@@ -15,14 +15,18 @@ log = logging.getLogger(__name__)
 
 PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "start",
+    "seminars",
     "settings",
     "language",
     "stop",
+    "help",
+    "ask",
+    "myquestions",
+    "faq",
     "mydata",
     "forget",
-    "help",
 )
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast")
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "new", "broadcast", "questions")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

@@ -43,3 +43,21 @@ def deadline_line(services: Services, seminar: Seminar, language: Language) -> s
         day=format_day(deadline, language, zone),
         time=format_clock(deadline, language, zone),
     )
+
+
+def seminar_detail(services: Services, seminar: Seminar, language: Language) -> str:
+    """The card, the answer deadline, the agenda and the organiser: a seminar's own page.
+
+    Staff's preview shows exactly this, so what they confirm is what heads will read.
+    """
+    text = services.catalog.text
+    parts = [seminar_card(services, seminar, language)]
+    deadline = deadline_line(services, seminar, language)
+    if deadline:
+        parts[0] += f"\n{deadline}"
+    description = seminar.description(language)
+    if description:
+        parts.append(f"{text(language, 'seminar-agenda')}\n{description}")
+    if seminar.fields.organiser:
+        parts.append(text(language, "seminar-organiser", organiser=seminar.fields.organiser))
+    return "\n\n".join(parts)

@@ -16,10 +16,14 @@ from messages import Catalog, Language, is_language, language_from_telegram
 from storage.broadcast_drafts import BroadcastDraftRepository
 from storage.broadcasts import BroadcastRepository
 from storage.database import Database
+from storage.input_focus import InputFocusRepository
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
+from storage.question_drafts import QuestionDraftRepository
+from storage.questions import QuestionRepository
 from storage.registration_drafts import RegistrationDraftRepository
+from storage.seminar_drafts import SeminarDraftRepository
 from storage.seminars import SeminarRepository
 
 
@@ -37,9 +41,13 @@ class Services:
     drafts: RegistrationDraftRepository
     invitations: InvitationRepository
     seminars: SeminarRepository
+    seminar_drafts: SeminarDraftRepository
     broadcast_log: BroadcastRepository
     broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
+    input_focus: InputFocusRepository
+    questions: QuestionRepository
+    question_drafts: QuestionDraftRepository
     error_notice: ErrorNotice
 
     @classmethod
@@ -88,6 +96,7 @@ class Services:
             drafts=drafts,
             invitations=InvitationRepository(db),
             seminars=SeminarRepository(db),
+            seminar_drafts=SeminarDraftRepository(db),
             broadcast_log=broadcast_log,
             broadcast_drafts=BroadcastDraftRepository(db),
             broadcasts=BroadcastEngine(
@@ -98,6 +107,9 @@ class Services:
                 people=people,
                 reporter=reporter,
             ),
+            input_focus=InputFocusRepository(db),
+            questions=QuestionRepository(db),
+            question_drafts=QuestionDraftRepository(db),
             error_notice=ErrorNotice(timedelta(minutes=config.logging.error_notify_every_minutes)),
         )
 

@@ -10,7 +10,11 @@ from handlers import (
     fallback,
     invitations,
     privacy,
+    questions,
     registration,
+    seminar_wizard,
+    seminars,
+    seminars_staff,
     settings,
 )
 
@@ -29,5 +33,9 @@ def register_all(application: BotApplication) -> None:
     invitations.register(application)
     registration.register(application)
     settings.register(application)
+    questions.register(application)
+    seminars.register(application)
+    seminars_staff.register(application)
+    seminar_wizard.register(application)
     privacy.register(application)
     fallback.register(application)

@@ -34,6 +34,7 @@ from handlers.audience_views import (
 )
 from handlers.common import answer_outdated, language_for, staff_only
 from messages import LANGUAGES, Language, is_language
+from storage.broadcast_drafts import FEATURE as BROADCAST_DRAFT
 from storage.broadcast_drafts import BroadcastDraft
 from storage.people import Person
 from storage.seminars import Seminar
@@ -115,6 +116,8 @@ async def on_text(update: Update, context: BotContext) -> None:
     assert user is not None and message is not None
     draft = await services.broadcast_drafts.get(user.id)
     if draft is None or draft.step not in ("text_ky", "text_ru"):
+        return
+    if not await services.input_focus.may_read(user.id, BROADCAST_DRAFT):
         return
     if not services.is_staff(user.id):
         await services.broadcast_drafts.delete(user.id)

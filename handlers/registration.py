@@ -33,6 +33,7 @@ from handlers.common import answer_outdated
 from handlers.registration_views import Screen, place_name, screen, suggestion_for
 from messages import Language, is_language, language_from_telegram
 from storage.people import Profile
+from storage.registration_drafts import FEATURE as REGISTRATION
 from storage.registration_drafts import RegistrationDraft
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,7 @@ async def start(update: Update, context: BotContext) -> None:
         return
     draft = await services.drafts.get(user.id)
     if draft is not None:
+        await _save(services, draft)  # this screen reads the next typed text again
         await message.reply_text(services.catalog.text(_language(draft), "reg-continue"))
         await _send_screen(update, context, draft)
         return
@@ -275,7 +277,7 @@ async def on_text(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert user is not None and message is not None and message.text is not None
     draft = await services.drafts.get(user.id)
-    if draft is None:
+    if draft is None or not await services.input_focus.may_read(user.id, REGISTRATION):
         return
     language = _language(draft)
     text = services.catalog.text
@@ -356,7 +358,7 @@ async def on_contact(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert user is not None and message is not None and message.contact is not None
     draft = await services.drafts.get(user.id)
-    if draft is None:
+    if draft is None or not await services.input_focus.may_read(user.id, REGISTRATION):
         return
     if draft.step != "phone":
         await message.reply_text(services.catalog.text(_language(draft), "use-buttons"))

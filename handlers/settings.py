@@ -39,7 +39,8 @@ async def settings(update: Update, context: BotContext) -> None:
             phone_asked=True,
             invitation_code=person.invitation_code,
         )
-        await services.drafts.save(draft, services.clock.now())
+    # Saving (again) also makes this screen the reader of the person's next typed text.
+    await services.drafts.save(draft, services.clock.now())
     shown = await screen(services, draft, registered=True)
     await message.reply_text(shown.text, reply_markup=shown.markup)
 

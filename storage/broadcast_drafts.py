@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import aiosqlite
-
 from storage.database import Database, to_db
-from storage.personal_data import PersonalData, row_dict
+from storage.input_focus import delete_releasing, save_claiming
+from storage.personal_data import PersonalData, delete_rows, export_rows
+
+FEATURE = "broadcast"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,8 @@ class BroadcastDraftRepository:
 
     async def save(self, draft: BroadcastDraft, now: datetime) -> None:
         """Store the draft, replacing the previous one."""
-        await self._db.execute(
+        await save_claiming(
+            self._db,
             "INSERT OR REPLACE INTO broadcast_drafts"
             " (staff_id, kind, step, seminar_id, text_ky, text_ru, audience, updated_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -67,21 +69,26 @@ class BroadcastDraftRepository:
                 draft.audience,
                 to_db(now),
             ),
+            telegram_id=draft.staff_id,
+            feature=FEATURE,
         )
 
     async def delete(self, staff_id: int) -> None:
         """Forget the draft (sent or cancelled)."""
-        await self._db.execute("DELETE FROM broadcast_drafts WHERE staff_id = ?", (staff_id,))
+        await delete_releasing(
+            self._db,
+            "DELETE FROM broadcast_drafts WHERE staff_id = ?",
+            (staff_id,),
+            telegram_id=staff_id,
+            feature=FEATURE,
+        )
 
 
-async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
-    row = await db.fetch_one("SELECT * FROM broadcast_drafts WHERE staff_id = ?", (telegram_id,))
-    return {"broadcast_in_progress": row_dict(row)} if row else {}
-
-
-async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+PERSONAL_DATA = PersonalData(
+    "broadcast_drafts",
+    export_rows(
+        "broadcast_in_progress", "SELECT * FROM broadcast_drafts WHERE staff_id = ?", one=True
+    ),
     # An unsent draft counts nothing: it goes entirely.
-    await connection.execute("DELETE FROM broadcast_drafts WHERE staff_id = ?", (telegram_id,))
-
-
-PERSONAL_DATA = PersonalData("broadcast_drafts", _export, _erase)
+    delete_rows(("broadcast_drafts", "staff_id")),
+)

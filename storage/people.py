@@ -34,8 +34,15 @@ class Person:
     updated_at: datetime
 
     @property
+    def is_forgotten(self) -> bool:
+        """Whether this row was kept under a pseudonym by /forget or retention."""
+        return self.telegram_id < 0
+
+    @property
     def full_name(self) -> str:
-        """First and last name as Telegram gave them."""
+        """First and last name as Telegram gave them; a forgotten person's is a dash."""
+        if self.is_forgotten:
+            return "—"
         return f"{self.first_name} {self.last_name}".strip() if self.last_name else self.first_name
 
 

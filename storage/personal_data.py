@@ -35,3 +35,25 @@ class PersonalData:
 def row_dict(row: aiosqlite.Row) -> dict[str, Any]:
     """A database row as a plain dict, for JSON."""
     return {key: row[key] for key in row.keys()}  # noqa: SIM118 - Row has no items()
+
+
+def export_rows(key: str, sql: str, *, one: bool = False) -> Exporter:
+    """An exporter listing the rows `sql` (one `?`, the person's id) finds, under `key`."""
+
+    async def export(db: Database, telegram_id: int) -> dict[str, Any]:
+        rows = await db.fetch_all(sql, (telegram_id,))
+        if not rows:
+            return {}
+        return {key: row_dict(rows[0]) if one else [row_dict(row) for row in rows]}
+
+    return export
+
+
+def delete_rows(*tables_and_columns: tuple[str, str]) -> Eraser:
+    """An eraser deleting the person's rows outright: for state that counts nothing (drafts)."""
+
+    async def erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+        for table, column in tables_and_columns:
+            await connection.execute(f"DELETE FROM {table} WHERE {column} = ?", (telegram_id,))
+
+    return erase

@@ -16,9 +16,13 @@ from typing import Any
 from storage import (
     broadcast_drafts,
     broadcasts,
+    input_focus,
     invitations,
     people,
+    question_drafts,
+    questions,
     registration_drafts,
+    seminar_drafts,
     seminars,
 )
 from storage.database import Database, to_db
@@ -31,6 +35,10 @@ PERSONAL_DATA: tuple[PersonalData, ...] = (
     seminars.PERSONAL_DATA,
     broadcasts.PERSONAL_DATA,
     broadcast_drafts.PERSONAL_DATA,
+    questions.PERSONAL_DATA,
+    question_drafts.PERSONAL_DATA,
+    seminar_drafts.PERSONAL_DATA,
+    input_focus.PERSONAL_DATA,
 )
 
 

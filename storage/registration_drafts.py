@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import aiosqlite
-
 from storage.database import Database, to_db
-from storage.personal_data import PersonalData, row_dict
+from storage.input_focus import delete_releasing, save_claiming
+from storage.personal_data import PersonalData, delete_rows, export_rows
+
+FEATURE = "registration"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,8 @@ class RegistrationDraftRepository:
 
     async def save(self, draft: RegistrationDraft, now: datetime) -> None:
         """Store the draft, replacing the previous state."""
-        await self._db.execute(
+        await save_claiming(
+            self._db,
             """
             INSERT OR REPLACE INTO registration_drafts (telegram_id, step, language, role,
                 region_code, rayon_code, organisation_id, new_organisation, phone, phone_asked,
@@ -82,35 +84,41 @@ class RegistrationDraftRepository:
                 draft.invitation_code,
                 to_db(now),
             ),
+            telegram_id=draft.telegram_id,
+            feature=FEATURE,
         )
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (registration finished or cancelled)."""
-        await self._db.execute(
-            "DELETE FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
+        await delete_releasing(
+            self._db,
+            "DELETE FROM registration_drafts WHERE telegram_id = ?",
+            (telegram_id,),
+            telegram_id=telegram_id,
+            feature=FEATURE,
         )
 
     async def stale_since(self, cutoff: datetime) -> list[int]:
-        """Ids of people whose registration in progress was last touched before `cutoff`."""
+        """Ids of unregistered people whose registration stalled before `cutoff`.
+
+        A registered person's draft is their /settings in progress: their activity is on
+        `people.last_seen_at` instead.
+        """
         rows = await self._db.fetch_all(
-            "SELECT telegram_id FROM registration_drafts WHERE updated_at < ? ORDER BY telegram_id",
+            "SELECT telegram_id FROM registration_drafts WHERE updated_at < ?"
+            " AND telegram_id NOT IN (SELECT telegram_id FROM people) ORDER BY telegram_id",
             (to_db(cutoff),),
         )
         return [int(row[0]) for row in rows]
 
 
-async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
-    row = await db.fetch_one(
-        "SELECT * FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
-    )
-    return {"registration_in_progress": row_dict(row)} if row else {}
-
-
-async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+PERSONAL_DATA = PersonalData(
+    "registration_drafts",
+    export_rows(
+        "registration_in_progress",
+        "SELECT * FROM registration_drafts WHERE telegram_id = ?",
+        one=True,
+    ),
     # A half-finished registration counts nothing: it goes entirely.
-    await connection.execute(
-        "DELETE FROM registration_drafts WHERE telegram_id = ?", (telegram_id,)
-    )
-
-
-PERSONAL_DATA = PersonalData("registration_drafts", _export, _erase)
+    delete_rows(("registration_drafts", "telegram_id")),
+)

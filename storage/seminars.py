@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -41,6 +42,15 @@ class SeminarFields:
     places: tuple[Place, ...] = ()
     roles: tuple[str, ...] = ()
     slug: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportCounts:
+    """What an import did."""
+
+    created: int
+    updated: int
+    unchanged: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,40 +123,76 @@ class SeminarRepository:
 
     async def create(self, fields: SeminarFields, created_by: int | None, now: datetime) -> Seminar:
         """Store a new seminar with its places and roles in one transaction."""
-        columns = _columns(fields)
-        names = ", ".join(columns)
-        marks = ", ".join(f":{name}" for name in columns)
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                f"INSERT INTO seminars ({names}, created_by, created_at, updated_at)"
-                f" VALUES ({marks}, :created_by, :now, :now)",
-                {**columns, "created_by": created_by, "now": to_db(now)},
-            )
-            seminar_id = cursor.lastrowid or 0
-            await self._write_audience(connection, seminar_id, fields)
+            seminar_id = await self._insert(connection, fields, created_by, now)
         seminar = await self.get(seminar_id)
         assert seminar is not None
         return seminar
 
     async def update(self, seminar_id: int, fields: SeminarFields, now: datetime) -> Seminar:
         """Replace every field, place and role of a seminar."""
-        columns = _columns(fields)
-        assignments = ", ".join(f"{name} = :{name}" for name in columns)
         async with self._db.transaction() as connection:
-            await connection.execute(
-                f"UPDATE seminars SET {assignments}, updated_at = :now WHERE id = :id",
-                {**columns, "now": to_db(now), "id": seminar_id},
-            )
-            await connection.execute(
-                "DELETE FROM seminar_places WHERE seminar_id = ?", (seminar_id,)
-            )
-            await connection.execute(
-                "DELETE FROM seminar_roles WHERE seminar_id = ?", (seminar_id,)
-            )
-            await self._write_audience(connection, seminar_id, fields)
+            await self._replace(connection, seminar_id, fields, now)
         seminar = await self.get(seminar_id)
         assert seminar is not None
         return seminar
+
+    async def import_by_slug(
+        self, seminars: Sequence[SeminarFields], now: datetime
+    ) -> ImportCounts:
+        """Create or update seminars by slug, all in one transaction.
+
+        A seminar whose fields are already as given is not touched, so importing the same
+        file twice changes nothing, not even `updated_at`.
+        """
+        existing = {fields.slug: await self.get_by_slug(fields.slug or "") for fields in seminars}
+        created = updated = 0
+        async with self._db.transaction() as connection:
+            for fields in seminars:
+                stored = existing[fields.slug]
+                if stored is None:
+                    await self._insert(connection, fields, None, now)
+                    created += 1
+                elif stored.fields != fields:
+                    await self._replace(connection, stored.id, fields, now)
+                    updated += 1
+        return ImportCounts(created, updated, len(seminars) - created - updated)
+
+    async def _insert(
+        self,
+        connection: aiosqlite.Connection,
+        fields: SeminarFields,
+        created_by: int | None,
+        now: datetime,
+    ) -> int:
+        columns = _columns(fields)
+        names = ", ".join(columns)
+        marks = ", ".join(f":{name}" for name in columns)
+        cursor = await connection.execute(
+            f"INSERT INTO seminars ({names}, created_by, created_at, updated_at)"
+            f" VALUES ({marks}, :created_by, :now, :now)",
+            {**columns, "created_by": created_by, "now": to_db(now)},
+        )
+        seminar_id = cursor.lastrowid or 0
+        await self._write_audience(connection, seminar_id, fields)
+        return seminar_id
+
+    async def _replace(
+        self,
+        connection: aiosqlite.Connection,
+        seminar_id: int,
+        fields: SeminarFields,
+        now: datetime,
+    ) -> None:
+        columns = _columns(fields)
+        assignments = ", ".join(f"{name} = :{name}" for name in columns)
+        await connection.execute(
+            f"UPDATE seminars SET {assignments}, updated_at = :now WHERE id = :id",
+            {**columns, "now": to_db(now), "id": seminar_id},
+        )
+        await connection.execute("DELETE FROM seminar_places WHERE seminar_id = ?", (seminar_id,))
+        await connection.execute("DELETE FROM seminar_roles WHERE seminar_id = ?", (seminar_id,))
+        await self._write_audience(connection, seminar_id, fields)
 
     @staticmethod
     async def _write_audience(
