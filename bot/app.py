@@ -7,13 +7,15 @@ from typing import cast
 
 from telegram.ext import Application
 
+from bot import ops_jobs, reminders
 from bot.clock import Clock, SystemClock
 from bot.config import Config
 from bot.context import CONTEXT_TYPES, BotApplication
 from bot.geography import load_geography
+from bot.logs import LoggedUpdates
 from bot.menus import set_menus
 from bot.rate_limiter import SharedRateLimiter
-from bot.reminders import schedule
+from bot.runlock import RunLock
 from bot.services import Services
 from handlers import register_all
 from messages import Catalog
@@ -26,8 +28,11 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
     catalog = Catalog.load()
     geography = load_geography()
     chosen_clock = clock or SystemClock()
+    run_lock = RunLock(config.storage.path)
 
     async def post_init(application: BotApplication) -> None:
+        if not run_lock.acquire():
+            log.warning("another process holds %s's run lock", config.storage.path.name)
         services = await Services.open(config, catalog, geography, chosen_clock, application.bot)
         application.bot_data.services = services
         await set_menus(application.bot, services)
@@ -44,6 +49,8 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         if application.bot_data.is_open:
             await application.bot_data.services.close()
             application.bot_data.services = None
+        run_lock.release()
+        log.info("database closed")
 
     api = config.telegram.api_base_url
     # PTB's builder cannot express the job queue's custom context type; the cast says it.
@@ -54,6 +61,7 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         .base_url(f"{api}/bot")
         .base_file_url(f"{api}/file/bot")
         .context_types(CONTEXT_TYPES)
+        .concurrent_updates(LoggedUpdates(max_concurrent_updates=1))
         .rate_limiter(SharedRateLimiter(per_second=config.broadcast.messages_per_second))
         .post_init(post_init)
         .post_stop(post_stop)
@@ -61,5 +69,6 @@ def build_application(config: Config, *, clock: Clock | None = None) -> BotAppli
         .build(),
     )
     register_all(application)
-    schedule(application)
+    reminders.schedule(application)
+    ops_jobs.schedule(application, config)
     return application

@@ -1,5 +1,6 @@
 """The `seminar-bot` command: `run` starts the bot, `check` validates a setup,
-`seminars import` creates or updates seminars from a TOML file."""
+`seminars import` creates or updates seminars from a TOML file, `backup` and `restore` copy
+the database (bot/cli_backup.py)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from pathlib import Path
 from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
+from bot import cli_backup
 from bot.app import build_application
 from bot.clock import Clock, FixedClock, SystemClock
 from bot.config import TOKEN_HELP, Config, ConfigError, load_config
 from bot.geography import load_geography
+from bot.logs import configure_logging
 from bot.seminar_import import SeminarFileError, read_seminars
 from storage.database import Database, DatabaseTooNew
 from storage.seminars import SeminarRepository
@@ -32,7 +35,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="seminar-bot", description="Seminar outreach bot for municipalities."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    _with_config(commands.add_parser("run", help="run the bot (long polling)"))
+    _with_config(
+        commands.add_parser(
+            "run", help="run the bot (long polling, or a webhook when webhook.url is set)"
+        )
+    )
     _with_config(
         commands.add_parser("check", help="validate the config, open the database and call getMe")
     )
@@ -43,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     importing.add_argument("file", type=Path, help="the seminars file, e.g. examples/seminars.toml")
     _with_config(importing)
+    cli_backup.add_commands(commands)
+    for name in ("backup", "restore"):
+        _with_config(commands.choices[name])
     return parser
 
 
@@ -66,8 +76,22 @@ def _clock_from_env() -> Clock | None:
 def run(config: Config) -> int:
     """Run until interrupted; a bad token or an unreachable API ends with a short message."""
     application = build_application(config, clock=_clock_from_env())
+    webhook = config.webhook
     try:
-        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        # Both handle SIGINT and SIGTERM: stop taking updates, let running handlers finish,
+        # then post_shutdown closes the database.
+        if webhook is None:
+            application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+        else:
+            application.run_webhook(
+                listen=webhook.listen,
+                port=webhook.port,
+                url_path=webhook.path,
+                webhook_url=webhook.url,
+                secret_token=webhook.secret_token,
+                allowed_updates=Update.ALL_TYPES,
+                drop_pending_updates=False,
+            )
     except InvalidToken:
         return _fail(f"Telegram refused the token (it is wrong or was revoked).\n{TOKEN_HELP}")
     except DatabaseTooNew as error:
@@ -126,17 +150,17 @@ async def import_seminars(config: Config, path: Path, text: str) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `seminar-bot` command."""
     arguments = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    # httpx logs every poll at INFO; that buries the bot's own lines.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         config = load_config(arguments.config)
     except ConfigError as error:
         return _fail(str(error))
+    configure_logging(config.logging)
     if arguments.command == "check":
         return asyncio.run(check(config))
+    if arguments.command == "backup":
+        return cli_backup.backup(config, arguments.to)
+    if arguments.command == "restore":
+        return cli_backup.restore(config, arguments.file, force=arguments.force)
     if arguments.command == "seminars":
         try:
             text = arguments.file.read_text("utf-8")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from messages import Language, is_language
@@ -80,6 +81,50 @@ class QuestionsConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class WebhookConfig:
+    """Receive updates on an HTTP port (behind a TLS proxy) instead of long polling."""
+
+    url: str
+    listen: str
+    port: int
+    secret_token: str
+
+    @property
+    def path(self) -> str:
+        """The URL's path, which the bot serves (a proxy forwards it unchanged)."""
+        return urlsplit(self.url).path.lstrip("/")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupConfig:
+    """Daily online copies of the database, the newest `keep` kept."""
+
+    # None: a `backups` folder next to the database.
+    folder: Path | None = None
+    keep: int = 14
+    # None: no daily backup (`seminar-bot backup` still works).
+    daily_at: time | None = time(3, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacyConfig:
+    """How long personal data of people who stopped using the bot is kept."""
+
+    # 0: never forgotten for inactivity.
+    forget_inactive_after_months: int = 24
+
+
+@dataclass(frozen=True, slots=True)
+class LoggingConfig:
+    """Log level and format, and how often staff hear about errors."""
+
+    level: str = "INFO"
+    json: bool = False
+    # 0: staff are never told.
+    error_notify_every_minutes: int = 10
+
+
+@dataclass(frozen=True, slots=True)
 class QuietHours:
     """Local hours when broadcasts wait; `start` after `end` wraps past midnight."""
 
@@ -114,6 +159,15 @@ class Config:
     reminders: RemindersConfig = RemindersConfig()
     broadcast: BroadcastConfig = BroadcastConfig()
     questions: QuestionsConfig = QuestionsConfig()
+    webhook: WebhookConfig | None = None
+    backup: BackupConfig = BackupConfig()
+    privacy: PrivacyConfig = PrivacyConfig()
+    logging: LoggingConfig = LoggingConfig()
+
+    @property
+    def backup_folder(self) -> Path:
+        """Where backups go: the configured folder, else `backups` next to the database."""
+        return self.backup.folder or self.storage.path.parent / "backups"
 
 
 def _table(raw: dict[str, Any], name: str) -> dict[str, Any]:
@@ -212,6 +266,76 @@ def _reminders(reminders: dict[str, Any]) -> RemindersConfig:
     return RemindersConfig(tuple(sorted({m for m in minutes if m is not None}, reverse=True)))
 
 
+def _whole(table: dict[str, Any], section: str, key: str, default: int, low: int, high: int) -> int:
+    value = table.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ConfigError(f"{section}.{key} must be a whole number from {low} to {high}")
+    return value
+
+
+_SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+def _webhook(webhook: dict[str, Any]) -> WebhookConfig | None:
+    url = webhook.get("url", "")
+    if not isinstance(url, str):
+        raise ConfigError("webhook.url must be a string")
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or not parts.path.strip("/"):
+        raise ConfigError(
+            "webhook.url must be an https address with a path, e.g. "
+            '"https://bot.example.org/telegram/hook" (Telegram only calls https)'
+        )
+    listen = webhook.get("listen", "127.0.0.1")
+    if not isinstance(listen, str) or not listen:
+        raise ConfigError('webhook.listen must be an address to listen on, e.g. "127.0.0.1"')
+    secret = webhook.get("secret_token", "")
+    if not isinstance(secret, str) or not _SECRET_TOKEN.match(secret) or len(secret) < 16:
+        raise ConfigError(
+            "webhook.secret_token must be 16 to 256 letters, digits, _ or -; "
+            'make one with: python3 -c "import secrets; print(secrets.token_urlsafe(32))"'
+        )
+    port = _whole(webhook, "webhook", "port", 8443, 1, 65535)
+    return WebhookConfig(url=url, listen=listen, port=port, secret_token=secret)
+
+
+def _backup(backup: dict[str, Any], base: Path) -> BackupConfig:
+    folder = backup.get("folder", "")
+    if not isinstance(folder, str):
+        raise ConfigError('backup.folder must be a folder path such as "data/backups"')
+    path = Path(folder).expanduser() if folder.strip() else None
+    daily = backup.get("daily_at", "03:00")
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", daily) if isinstance(daily, str) else None
+    if daily != "" and (match is None or int(match[1]) > 23 or int(match[2]) > 59):
+        raise ConfigError('backup.daily_at must be a time such as "03:00", or "" for none')
+    return BackupConfig(
+        folder=None if path is None else path if path.is_absolute() else base / path,
+        keep=_whole(backup, "backup", "keep", 14, 1, 10000),
+        daily_at=time(int(match[1]), int(match[2])) if match else None,
+    )
+
+
+_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+def _logging(logging: dict[str, Any]) -> LoggingConfig:
+    level = logging.get("level", "INFO")
+    if not isinstance(level, str) or level.upper() not in _LEVELS:
+        raise ConfigError(f"logging.level must be one of {', '.join(_LEVELS)}")
+    as_json = logging.get("json", False)
+    if not isinstance(as_json, bool):
+        raise ConfigError("logging.json must be true or false")
+    return LoggingConfig(
+        level=level.upper(),
+        json=as_json,
+        error_notify_every_minutes=_whole(
+            logging, "logging", "error_notify_every_minutes", 10, 0, 10080
+        ),
+    )
+
+
 def _positive_int(table: dict[str, Any], section: str, key: str, default: int, top: int) -> int:
     value = table.get(key, default)
     if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= top:
@@ -288,6 +412,7 @@ def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Co
     bot = _table(raw, "bot")
     storage = _table(raw, "storage")
     reminders = _table(raw, "reminders")
+    privacy = _table(raw, "privacy")
     return Config(
         telegram=TelegramConfig(
             token=_token(telegram, environ), api_base_url=_api_base_url(telegram)
@@ -302,6 +427,14 @@ def parse_config(raw: dict[str, Any], base: Path, environ: dict[str, str]) -> Co
         reminders=_reminders(reminders),
         broadcast=_broadcast(_table(raw, "broadcast")),
         questions=_questions(_table(raw, "questions")),
+        webhook=_webhook(_table(raw, "webhook")),
+        backup=_backup(_table(raw, "backup"), base),
+        privacy=PrivacyConfig(
+            forget_inactive_after_months=_whole(
+                privacy, "privacy", "forget_inactive_after_months", 24, 0, 1200
+            )
+        ),
+        logging=_logging(_table(raw, "logging")),
     )
 
 

@@ -25,6 +25,8 @@ PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "ask",
     "myquestions",
     "faq",
+    "mydata",
+    "forget",
 )
 STAFF_COMMANDS: tuple[str, ...] = ("invite", "new", "broadcast", "questions", "rsvps", "export")
 

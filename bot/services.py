@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.broadcast import BroadcastEngine
 from bot.broadcast_report import ProgressReporter
 from bot.clock import Clock
 from bot.config import Config
+from bot.error_notice import ErrorNotice
 from bot.geography import Geography
 from bot.rate_limiter import Bot
 from messages import Catalog, Language, is_language, language_from_telegram
@@ -54,6 +56,7 @@ class Services:
     input_focus: InputFocusRepository
     questions: QuestionRepository
     question_drafts: QuestionDraftRepository
+    error_notice: ErrorNotice
 
     @classmethod
     async def open(
@@ -119,11 +122,18 @@ class Services:
             input_focus=InputFocusRepository(db),
             questions=QuestionRepository(db),
             question_drafts=QuestionDraftRepository(db),
+            error_notice=ErrorNotice(timedelta(minutes=config.logging.error_notify_every_minutes)),
         )
 
     async def close(self) -> None:
         """Close the database."""
         await self.db.close()
+
+    @property
+    def staff_chat(self) -> int | None:
+        """Where staff notices go: the staff group, else the first admin's private chat."""
+        admins = self.config.bot.admins
+        return self.config.bot.staff_chat_id or (min(admins) if admins else None)
 
     def is_staff(self, user_id: int | None) -> bool:
         """Staff are exactly the ids in `bot.admins`; a role someone picked grants nothing."""

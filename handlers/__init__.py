@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.context import BotApplication
 from handlers import (
+    activity,
     announcements,
     broadcasts,
     checkin,
@@ -11,6 +12,7 @@ from handlers import (
     fallback,
     feedback,
     invitations,
+    privacy,
     questions,
     registration,
     rsvp,
@@ -30,6 +32,7 @@ def register_all(application: BotApplication) -> None:
     feature raises ApplicationHandlerStop once it took the text), and `fallback` answers
     whatever is left.
     """
+    activity.register(application)
     announcements.register(application)
     broadcasts.register(application)
     invitations.register(application)
@@ -44,4 +47,5 @@ def register_all(application: BotApplication) -> None:
     seminars.register(application)
     seminars_staff.register(application)
     seminar_wizard.register(application)
+    privacy.register(application)
     fallback.register(application)

@@ -33,16 +33,40 @@ async def unknown_button(update: Update, context: BotContext) -> None:
 
 
 async def on_error(update: object, context: BotContext) -> None:
-    """Log the traceback and tell the person something went wrong, in their language."""
+    """Log the traceback, tell staff (rate-limited), and tell the person, in their language."""
     log.error("error while handling an update", exc_info=context.error)
-    if not isinstance(update, Update) or update.effective_user is None:
-        return
     if not context.bot_data.is_open:
+        return
+    await _tell_staff(update, context)
+    if not isinstance(update, Update) or update.effective_user is None:
         return
     try:
         await say(update, context, "error-generic")
     except Exception:
         log.exception("could not tell the user about the error")
+
+
+async def _tell_staff(update: object, context: BotContext) -> None:
+    """A short notice with the error's type and the update id, never the person's text."""
+    services = context.services
+    chat = services.staff_chat
+    held_back = services.error_notice.due(services.clock.now())
+    if chat is None or held_back is None:
+        return
+    try:
+        # A group reads the default language; an admin's own chat, the admin's language.
+        default = services.config.bot.default_language
+        language = await services.language_of(chat, None) if chat > 0 else default
+        text = services.catalog.text(
+            language,
+            "error-staff-notice",
+            error=type(context.error).__name__,
+            update=str(update.update_id) if isinstance(update, Update) else "—",
+            suppressed=held_back,
+        )
+        await context.bot.send_message(chat, text)
+    except Exception:
+        log.exception("could not tell staff about the error")
 
 
 def register(application: BotApplication) -> None:

@@ -281,6 +281,9 @@ async def tell_asker(
     bot: Bot, services: Services, question: Question, key: str, **args: str | int
 ) -> bool:
     """Send the asker one text headed with their question; False if they blocked the bot."""
+    if question.asker_id < 0:
+        # The asker was forgotten (/forget): the pseudonym is no chat to write to.
+        return False
     language = await services.language_of(question.asker_id, None)
     quote = snippet(question_text(services, question, language), QUOTE_LENGTH)
     body = services.catalog.text(language, key, number=question.id, question=quote, **args)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+import aiosqlite
+
 from storage.database import Database, from_db, to_db
+from storage.personal_data import PersonalData, export_rows, move_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,3 +137,20 @@ class AttendanceRepository:
             )
             for r in rows
         ]
+
+
+async def _erase_checkins(
+    connection: aiosqlite.Connection, telegram_id: int, pseudonym: int
+) -> None:
+    # Attendance counts stay; a staff member who checked people in is no longer named.
+    await move_rows(("checkins", "telegram_id"))(connection, telegram_id, pseudonym)
+    await connection.execute(
+        "UPDATE checkins SET checked_in_by = NULL WHERE checked_in_by = ?", (telegram_id,)
+    )
+
+
+PERSONAL_DATA = PersonalData(
+    "checkins",
+    export_rows("checkins", "SELECT * FROM checkins WHERE telegram_id = ?"),
+    _erase_checkins,
+)

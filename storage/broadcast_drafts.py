@@ -8,6 +8,7 @@ from typing import Any
 
 from storage.database import Database, to_db
 from storage.input_focus import end_releasing, save_claiming
+from storage.personal_data import PersonalData, delete_rows, export_rows
 
 FEATURE = "broadcast"
 
@@ -81,3 +82,13 @@ class BroadcastDraftRepository:
             telegram_id=staff_id,
             feature=FEATURE,
         )
+
+
+PERSONAL_DATA = PersonalData(
+    "broadcast_drafts",
+    export_rows(
+        "broadcast_in_progress", "SELECT * FROM broadcast_drafts WHERE staff_id = ?", one=True
+    ),
+    # An unsent draft counts nothing: it goes entirely.
+    delete_rows(("broadcast_drafts", "staff_id")),
+)

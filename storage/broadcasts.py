@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import aiosqlite
+
 from storage.database import Database, from_db, to_db
+from storage.personal_data import PersonalData, row_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,3 +262,45 @@ class BroadcastRepository:
             (broadcast_id,),
         )
         return [_delivery(row) for row in rows]
+
+
+async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    received = await db.fetch_all(
+        "SELECT broadcast_id, state, sent_at, text FROM broadcast_recipients WHERE chat_id = ?"
+        " ORDER BY id",
+        (telegram_id,),
+    )
+    if received:
+        found["messages_sent_to_you"] = [row_dict(row) for row in received]
+    created = await db.fetch_all(
+        "SELECT id, kind, seminar_id, created_at FROM broadcasts WHERE created_by = ? ORDER BY id",
+        (telegram_id,),
+    )
+    if created:
+        found["broadcasts_created"] = [row_dict(row) for row in created]
+    return found
+
+
+async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+    # Delivery rows keep counting (sent, unreachable) under the pseudonym; their text goes,
+    # and nothing still queued is ever sent to a pseudonym.
+    await connection.execute(
+        """
+        UPDATE broadcast_recipients SET chat_id = ?, text = '', reply_markup = NULL,
+            state = CASE WHEN state IN ('pending', 'sending') THEN 'stopped' ELSE state END
+        WHERE chat_id = ?
+        """,
+        (pseudonym, telegram_id),
+    )
+    await connection.execute(
+        "UPDATE broadcasts SET created_by = ? WHERE created_by = ?", (pseudonym, telegram_id)
+    )
+    await connection.execute(
+        "UPDATE broadcasts SET progress_chat_id = NULL, progress_message_id = NULL"
+        " WHERE progress_chat_id = ?",
+        (telegram_id,),
+    )
+
+
+PERSONAL_DATA = PersonalData("broadcasts", _export, _erase)

@@ -78,12 +78,20 @@ class Database:
         await connection.execute("PRAGMA synchronous = NORMAL")
         await connection.execute("PRAGMA foreign_keys = ON")
         await connection.execute("PRAGMA busy_timeout = 5000")
+        # Deleted and overwritten rows are zeroed, not left in free pages: /forget must not
+        # leave a person's name readable in the file.
+        await connection.execute("PRAGMA secure_delete = ON")
         return cls(connection, path)
 
     async def close(self) -> None:
         """Close after any running write has finished."""
         async with self._write_lock:
             await self._connection.close()
+
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the database file and empty it (old page images go with it)."""
+        async with self._write_lock:
+            await self._connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     async def schema_version(self) -> int:
         """The number of the last migration applied to this file."""

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import aiosqlite
+
 from storage.database import Database, from_db, to_db
 from storage.input_focus import end_releasing, save_claiming
+from storage.personal_data import PersonalData, export_rows
 
 FEATURE = "feedback"
 
@@ -82,3 +85,21 @@ def _feedback(row: Any) -> Feedback:
         awaiting_comment=bool(get("awaiting_comment")),
         answered_at=from_db(get("answered_at")),
     )
+
+
+async def _erase_feedback(
+    connection: aiosqlite.Connection, telegram_id: int, pseudonym: int
+) -> None:
+    # The rating counts in the average; the comment is the person's own words and goes.
+    await connection.execute(
+        "UPDATE feedback SET telegram_id = ?, comment = NULL, awaiting_comment = 0"
+        " WHERE telegram_id = ?",
+        (pseudonym, telegram_id),
+    )
+
+
+PERSONAL_DATA = PersonalData(
+    "feedback",
+    export_rows("feedback", "SELECT * FROM feedback WHERE telegram_id = ?"),
+    _erase_feedback,
+)

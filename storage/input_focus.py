@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storage.database import Database, Params
+from storage.personal_data import PersonalData, delete_rows, export_rows
 
 
 async def save_claiming(
@@ -45,3 +46,10 @@ class InputFocusRepository:
     async def may_read(self, telegram_id: int, feature: str) -> bool:
         """Whether `feature` may take this person's text: it holds it, or nobody does."""
         return await self.owner(telegram_id) in (None, feature)
+
+
+PERSONAL_DATA = PersonalData(
+    "input_focus",
+    export_rows("typing_for", "SELECT feature FROM input_focus WHERE telegram_id = ?", one=True),
+    delete_rows(("input_focus", "telegram_id")),
+)

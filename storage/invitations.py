@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import aiosqlite
+
 from storage.database import Database, from_db, to_db
+from storage.personal_data import PersonalData, row_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,3 +70,20 @@ class InvitationRepository:
     async def count_use(self, code: str) -> None:
         """Count one registration that came through the link."""
         await self._db.execute("UPDATE invitations SET uses = uses + 1 WHERE code = ?", (code,))
+
+
+async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
+    rows = await db.fetch_all(
+        "SELECT * FROM invitations WHERE created_by = ? ORDER BY created_at", (telegram_id,)
+    )
+    return {"invitations_created": [row_dict(row) for row in rows]} if rows else {}
+
+
+async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+    # Links stay valid and keep counting; only who made them is forgotten.
+    await connection.execute(
+        "UPDATE invitations SET created_by = ? WHERE created_by = ?", (pseudonym, telegram_id)
+    )
+
+
+PERSONAL_DATA = PersonalData("invitations", _export, _erase)

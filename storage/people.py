@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import aiosqlite
+
 from storage.database import Database, from_db, to_db
+from storage.personal_data import PersonalData, row_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +34,15 @@ class Person:
     updated_at: datetime
 
     @property
+    def is_forgotten(self) -> bool:
+        """Whether this row was kept under a pseudonym by /forget or retention."""
+        return self.telegram_id < 0
+
+    @property
     def full_name(self) -> str:
-        """First and last name as Telegram gave them."""
+        """First and last name as Telegram gave them; a forgotten person's is a dash."""
+        if self.is_forgotten:
+            return "—"
         return f"{self.first_name} {self.last_name}".strip() if self.last_name else self.first_name
 
 
@@ -97,10 +107,10 @@ class PersonRepository:
             """
             INSERT INTO people (telegram_id, first_name, last_name, username, language, role,
                 region_code, rayon_code, organisation_id, phone, subscribed, reachable,
-                invitation_code, registered_at, updated_at)
+                invitation_code, registered_at, updated_at, last_seen_at)
             VALUES (:telegram_id, :first_name, :last_name, :username, :language, :role,
                 :region_code, :rayon_code, :organisation_id, :phone, 1, 1,
-                :invitation_code, :now, :now)
+                :invitation_code, :now, :now, :now)
             ON CONFLICT (telegram_id) DO UPDATE SET
                 first_name = excluded.first_name, last_name = excluded.last_name,
                 username = excluded.username, language = excluded.language,
@@ -108,7 +118,7 @@ class PersonRepository:
                 rayon_code = excluded.rayon_code, organisation_id = excluded.organisation_id,
                 phone = excluded.phone, subscribed = 1, reachable = 1,
                 invitation_code = COALESCE(people.invitation_code, excluded.invitation_code),
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at, last_seen_at = excluded.last_seen_at
             """,
             {
                 "telegram_id": profile.telegram_id,
@@ -159,8 +169,10 @@ class PersonRepository:
         return [_person(row) for row in rows]
 
     async def all(self) -> list[Person]:
-        """Every registered person, subscribed or not."""
-        rows = await self._db.fetch_all(f"{_SELECT} ORDER BY p.registered_at, p.telegram_id")
+        """Every registered person, subscribed or not; forgotten people (ids < 0) are no one."""
+        rows = await self._db.fetch_all(
+            f"{_SELECT} WHERE p.telegram_id > 0 ORDER BY p.registered_at, p.telegram_id"
+        )
         return [_person(row) for row in rows]
 
     async def count_subscribed(self) -> int:
@@ -169,3 +181,41 @@ class PersonRepository:
             "SELECT COUNT(*) FROM people WHERE subscribed = 1 AND reachable = 1"
         )
         return int(row[0]) if row else 0
+
+    async def mark_seen(self, telegram_id: int, now: datetime, since: datetime) -> None:
+        """Record that the person used the bot, unless already recorded after `since`."""
+        await self._db.execute(
+            "UPDATE people SET last_seen_at = ? WHERE telegram_id = ?"
+            " AND (last_seen_at IS NULL OR last_seen_at < ?)",
+            (to_db(now), telegram_id, to_db(since)),
+        )
+
+    async def inactive_since(self, cutoff: datetime) -> list[int]:
+        """Ids of people (not yet forgotten) who last used the bot before `cutoff`."""
+        rows = await self._db.fetch_all(
+            "SELECT telegram_id FROM people WHERE telegram_id > 0"
+            " AND COALESCE(last_seen_at, updated_at) < ? ORDER BY telegram_id",
+            (to_db(cutoff),),
+        )
+        return [int(row[0]) for row in rows]
+
+
+async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
+    row = await db.fetch_one(f"{_SELECT} WHERE p.telegram_id = ?", (telegram_id,))
+    return {"registration": row_dict(row)} if row else {}
+
+
+async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+    # The row stays, so counts by role, rayon and organisation stay right; what says who
+    # the person is goes, and nothing is sent to a pseudonym (subscribed = 0).
+    await connection.execute(
+        """
+        UPDATE people SET telegram_id = ?, first_name = '', last_name = NULL, username = NULL,
+            phone = NULL, subscribed = 0, reachable = 0, last_seen_at = NULL
+        WHERE telegram_id = ?
+        """,
+        (pseudonym, telegram_id),
+    )
+
+
+PERSONAL_DATA = PersonalData("people", _export, _erase)

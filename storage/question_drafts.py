@@ -7,6 +7,7 @@ from datetime import datetime
 
 from storage.database import Database, to_db
 from storage.input_focus import end_releasing, save_claiming
+from storage.personal_data import PersonalData, delete_rows, export_rows
 
 FEATURE = "questions"
 
@@ -125,3 +126,13 @@ class QuestionDraftRepository:
             telegram_id=telegram_id,
             feature=FEATURE,
         )
+
+
+PERSONAL_DATA = PersonalData(
+    "question_drafts",
+    export_rows(
+        "question_in_progress", "SELECT * FROM question_drafts WHERE telegram_id = ?", one=True
+    ),
+    # A question not yet sent, or a staff answer being typed, counts nothing.
+    delete_rows(("question_drafts", "telegram_id"), ("question_staff_inputs", "telegram_id")),
+)

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import aiosqlite
+
 from storage.database import Database, from_db, to_db
+from storage.personal_data import PersonalData, export_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -448,3 +451,60 @@ class QuestionRepository:
                 (day, to_db(now)),
             )
             return cursor.rowcount > 0
+
+
+async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for part in (
+        export_rows("questions_asked", "SELECT * FROM questions WHERE asker_id = ? ORDER BY id"),
+        export_rows(
+            "question_thread_entries",
+            "SELECT * FROM question_entries WHERE author_id = ? ORDER BY id",
+        ),
+        export_rows(
+            "questions_supported",
+            "SELECT question_id, created_at FROM question_supports WHERE telegram_id = ?",
+        ),
+        export_rows(
+            "questions_handled",
+            "SELECT id, status, claimed_at, answered_at FROM questions"
+            " WHERE ? IN (claimed_by, answered_by) ORDER BY id",
+        ),
+    ):
+        found.update(await part(db, telegram_id))
+    return found
+
+
+async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+    # Questions stay, as anonymous ones: staff still answer them, counts by seminar and topic
+    # stay right, the FAQ keeps its answers. What could lead back to the person goes: their
+    # id, the chat their voice or photo was sent in, and the file itself.
+    await connection.execute(
+        """
+        UPDATE questions SET asker_id = ?, anonymous = 1, media_file_id = NULL,
+            media_chat_id = NULL, media_message_id = NULL
+        WHERE asker_id = ?
+        """,
+        (pseudonym, telegram_id),
+    )
+    # A staff member who handled questions: the record of who did it goes.
+    await connection.execute(
+        "UPDATE questions SET claimed_by = ?, claimed_by_name = NULL WHERE claimed_by = ?",
+        (pseudonym, telegram_id),
+    )
+    await connection.execute(
+        "UPDATE questions SET answered_by = ?, answered_by_name = NULL WHERE answered_by = ?",
+        (pseudonym, telegram_id),
+    )
+    await connection.execute(
+        "UPDATE question_entries SET author_id = ? WHERE author_id = ?", (pseudonym, telegram_id)
+    )
+    await connection.execute(
+        "UPDATE question_supports SET telegram_id = ? WHERE telegram_id = ?",
+        (pseudonym, telegram_id),
+    )
+    # Which message in their chat showed which question: nothing to reply to any more.
+    await connection.execute("DELETE FROM question_messages WHERE chat_id = ?", (telegram_id,))
+
+
+PERSONAL_DATA = PersonalData("questions", _export, _erase)

@@ -8,6 +8,7 @@ from typing import Any
 
 from storage.database import Database, to_db
 from storage.input_focus import end_releasing, save_claiming
+from storage.personal_data import PersonalData, delete_rows, export_rows
 
 FEATURE = "registration"
 
@@ -96,3 +97,28 @@ class RegistrationDraftRepository:
             telegram_id=telegram_id,
             feature=FEATURE,
         )
+
+    async def stale_since(self, cutoff: datetime) -> list[int]:
+        """Ids of unregistered people whose registration stalled before `cutoff`.
+
+        A registered person's draft is their /settings in progress: their activity is on
+        `people.last_seen_at` instead.
+        """
+        rows = await self._db.fetch_all(
+            "SELECT telegram_id FROM registration_drafts WHERE updated_at < ?"
+            " AND telegram_id NOT IN (SELECT telegram_id FROM people) ORDER BY telegram_id",
+            (to_db(cutoff),),
+        )
+        return [int(row[0]) for row in rows]
+
+
+PERSONAL_DATA = PersonalData(
+    "registration_drafts",
+    export_rows(
+        "registration_in_progress",
+        "SELECT * FROM registration_drafts WHERE telegram_id = ?",
+        one=True,
+    ),
+    # A half-finished registration counts nothing: it goes entirely.
+    delete_rows(("registration_drafts", "telegram_id")),
+)

@@ -9,6 +9,7 @@ from typing import Any, Literal, TypeGuard
 import aiosqlite
 
 from storage.database import Database, from_db, to_db
+from storage.personal_data import PersonalData, export_rows, move_rows
 
 Answer = Literal["yes", "maybe", "no"]
 ANSWERS: tuple[Answer, ...] = ("yes", "maybe", "no")
@@ -239,3 +240,11 @@ class RsvpRepository:
             (seminar_id,),
         )
         return int(row[0]) if row else 0
+
+
+PERSONAL_DATA = PersonalData(
+    "rsvps",
+    export_rows("rsvps", "SELECT * FROM rsvps WHERE telegram_id = ?"),
+    # An answer counts (seats, waitlist order): it stays, under the pseudonym.
+    move_rows(("rsvps", "telegram_id")),
+)

@@ -9,6 +9,7 @@ from typing import Any
 
 from storage.database import Database, to_db
 from storage.input_focus import end_releasing, save_claiming
+from storage.personal_data import PersonalData, delete_rows, export_rows
 
 FEATURE = "seminar_wizard"
 
@@ -75,3 +76,12 @@ class SeminarDraftRepository:
             telegram_id=telegram_id,
             feature=FEATURE,
         )
+
+
+PERSONAL_DATA = PersonalData(
+    "seminar_drafts",
+    export_rows(
+        "seminar_in_progress", "SELECT * FROM seminar_drafts WHERE telegram_id = ?", one=True
+    ),
+    delete_rows(("seminar_drafts", "telegram_id")),
+)

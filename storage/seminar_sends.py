@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from storage.database import Database, to_db
+from storage.personal_data import PersonalData, export_rows, move_rows
 
 
 class SeminarSendRepository:
@@ -47,3 +48,12 @@ class SeminarSendRepository:
                 if inserted.rowcount == 1:
                     fresh.append(telegram_id)
             return fresh
+
+
+PERSONAL_DATA = PersonalData(
+    "seminar_send_recipients",
+    export_rows(
+        "reminders_received", "SELECT * FROM seminar_send_recipients WHERE telegram_id = ?"
+    ),
+    move_rows(("seminar_send_recipients", "telegram_id")),
+)

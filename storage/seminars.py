@@ -10,6 +10,7 @@ from typing import Any
 import aiosqlite
 
 from storage.database import Database, from_db, to_db
+from storage.personal_data import PersonalData, row_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,3 +293,20 @@ def _seminar(row: Any, places: tuple[Place, ...], roles: tuple[str, ...]) -> Sem
         created_at=from_db(row["created_at"]),
         updated_at=from_db(row["updated_at"]),
     )
+
+
+async def _export(db: Database, telegram_id: int) -> dict[str, Any]:
+    rows = await db.fetch_all(
+        "SELECT id, title_ky, title_ru, created_at FROM seminars WHERE created_by = ? ORDER BY id",
+        (telegram_id,),
+    )
+    return {"seminars_created": [row_dict(row) for row in rows]} if rows else {}
+
+
+async def _erase(connection: aiosqlite.Connection, telegram_id: int, pseudonym: int) -> None:
+    await connection.execute(
+        "UPDATE seminars SET created_by = ? WHERE created_by = ?", (pseudonym, telegram_id)
+    )
+
+
+PERSONAL_DATA = PersonalData("seminars", _export, _erase)

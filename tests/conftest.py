@@ -35,3 +35,9 @@ def config(tg: FakeTelegram, tmp_path: Path) -> Config:
 async def app(config: Config, clock: FrozenClock) -> AsyncIterator[BotApplication]:
     async with running_bot(config, clock) as application:
         yield application
+
+
+@pytest.fixture
+def config_path(config: Config) -> Path:
+    """The database file the `app` fixture writes."""
+    return config.storage.path

@@ -1,0 +1,16 @@
+command-mydata = Мен тууралуу маалымат
+command-forget = Маалыматымды өчүрүү
+mydata-nothing = Бот сиз тууралуу эч нерсе сактабайт.
+mydata-title = Бот сиз тууралуу сактаган маалымат:
+field-name = Аты-жөнү
+field-username = Колдонуучу аты
+mydata-subscribed = Семинар кабарларын аласыз.
+mydata-unsubscribed = Семинар кабарларын албайсыз.
+mydata-registered = Катталган күнү: { $day }
+mydata-file = Толук маалымат төмөнкү файлда.
+mydata-file-caption = Бот сиз тууралуу сактаган бардык маалымат (JSON).
+forget-confirm = Атыңыз, телефонуңуз жана Telegram ID өчүрүлөт; суроолоруңуз аты жок сакталат. Бул аракетти артка кайтаруу мүмкүн эмес. Өчүрөбүзбү?
+button-forget-yes = 🗑 Ооба, өчүрүү
+button-forget-no = Жок, калтыруу
+forget-kept = Эч нерсе өчүрүлгөн жок.
+forget-done = Сиздин маалыматыңыз өчүрүлдү. Кайра катталуу үчүн: /start

@@ -1,0 +1,16 @@
+command-mydata = Мои данные
+command-forget = Удалить мои данные
+mydata-nothing = Бот ничего о вас не хранит.
+mydata-title = Что бот хранит о вас:
+field-name = Имя
+field-username = Имя пользователя
+mydata-subscribed = Вы получаете объявления о семинарах.
+mydata-unsubscribed = Вы не получаете объявления о семинарах.
+mydata-registered = Дата регистрации: { $day }
+mydata-file = Полные данные — в файле ниже.
+mydata-file-caption = Всё, что бот хранит о вас (JSON).
+forget-confirm = Будут удалены ваше имя, телефон и Telegram ID; ваши вопросы останутся без имени. Отменить это нельзя. Удалить?
+button-forget-yes = 🗑 Да, удалить
+button-forget-no = Нет, оставить
+forget-kept = Ничего не удалено.
+forget-done = Ваши данные удалены. Зарегистрироваться снова: /start
