@@ -96,9 +96,14 @@ def grouped_bars(
     return buffer.getvalue()
 
 
-def attendance_chart(services: Services, facts: ReportFacts, language: Language) -> bytes:
-    """Coming against checked in, one pair of bars a rayon; people without a rayon and
-    walk-ins get their own pair when there are any."""
+def attendance_chart_data(
+    services: Services, facts: ReportFacts, language: Language
+) -> tuple[list[str], dict[str, list[int]], ChartLabels]:
+    """What `grouped_bars` draws for a report: coming against checked in, one pair of bars a
+    rayon; people without a rayon and walk-ins get their own pair when there are any.
+
+    Texts are looked up here, on the event loop; only the drawing goes to a worker thread.
+    """
     text = services.catalog.text
     categories: list[str] = []
     coming: list[int] = []
@@ -112,7 +117,8 @@ def attendance_chart(services: Services, facts: ReportFacts, language: Language)
         categories.append(text(language, "report-walk-ins"))
         coming.append(0)
         came.append(facts.walk_ins)
-    title = facts.seminar.title(language)
+    # A long title would run off the picture; the caption has it whole.
+    title = facts.seminar.title(language)[:50]
     labels = ChartLabels(
         title=text(language, "report-chart-title", title=title),
         x_label=text(language, "report-chart-x"),
@@ -123,4 +129,4 @@ def attendance_chart(services: Services, facts: ReportFacts, language: Language)
         text(language, "report-chart-registered"): coming,
         text(language, "report-chart-checked-in"): came,
     }
-    return grouped_bars(categories, series, labels)
+    return categories, series, labels

@@ -64,6 +64,11 @@ class ReportFacts:
         return self.report.walk_ins
 
     @property
+    def present(self) -> list[Participant]:
+        """Who the press release speaks of: those checked in, or those coming before that."""
+        return self.report.checked_in if self.attendance_known else self.report.coming
+
+    @property
     def total(self) -> int:
         """Who took part: checked in plus walk-ins (the "87" of a press release).
 

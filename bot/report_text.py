@@ -13,19 +13,28 @@ from bot.topics import topic_label
 from messages import Language, MessageMissing
 from storage.seminars import Seminar
 
+# Fluent refuses a placeable longer than 2,500 characters, and the agenda sits inside one
+# with its sentence; seminars hold at most 1,000, so only a hand-edited database gets here.
+AGENDA_LIMIT = 2000
 
-def _tallies(services: Services, language: Language, tallies: Sequence[Tally], label: str) -> str:
-    text = services.catalog.text
-    parts = []
-    for tally in tallies:
-        if tally.key is None:
-            name = text(language, "report-no-rayon")
-        elif label == "role":
-            name = text(language, f"role-{tally.key}")
-        else:
-            name = rayon_name(services, language, tally.key)
-        parts.append(f"{name} {tally.invited}/{tally.coming}/{tally.checked_in}")
-    return ", ".join(parts) or "—"
+
+def tally_name(services: Services, language: Language, tally: Tally, kind: str) -> str:
+    """A breakdown row's name: the role (kind "role") or the rayon, or "without rayon"."""
+    if tally.key is None:
+        return services.catalog.text(language, "report-no-rayon")
+    if kind == "role":
+        return services.catalog.text(language, f"role-{tally.key}")
+    return rayon_name(services, language, tally.key)
+
+
+def _tallies(services: Services, language: Language, tallies: Sequence[Tally], kind: str) -> str:
+    return (
+        ", ".join(
+            f"{tally_name(services, language, t, kind)} {t.invited}/{t.coming}/{t.checked_in}"
+            for t in tallies
+        )
+        or "—"
+    )
 
 
 def _topics(services: Services, facts: ReportFacts, language: Language) -> list[str]:
@@ -134,12 +143,11 @@ def press_release(services: Services, facts: ReportFacts, language: Language) ->
     """The draft press release in one language, from the `press-release` template."""
     text = services.catalog.text
     seminar = facts.seminar
-    present = facts.report.checked_in if facts.attendance_known else facts.report.coming
     roles = [
         text(
             language,
             f"press-role-{role}",
-            count=sum(1 for p in present if p.person.role == role),
+            count=sum(1 for p in facts.present if p.person.role == role),
         )
         for role in facts.roles_present
     ]
@@ -152,6 +160,8 @@ def press_release(services: Services, facts: ReportFacts, language: Language) ->
     after = facts.next_seminar
     organiser = seminar.fields.organiser.strip()
     agenda = seminar.description(language).strip()
+    if len(agenda) > AGENDA_LIMIT:
+        agenda = agenda[: AGENDA_LIMIT - 1] + "…"
     body = text(
         language,
         "press-release",

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from bot.question_sheet import questions_sheet
 from bot.report_facts import ReportFacts, Tally
+from bot.report_text import tally_name
 from bot.rsvp_export import rating_rows, xlsx
-from bot.rsvp_report import rayon_name
 from bot.services import Services
 from messages import Language
 
@@ -28,12 +28,7 @@ def _tally_rows(
         ]
     ]
     for tally in tallies:
-        if tally.key is None:
-            name = text(language, "report-no-rayon")
-        elif kind == "role":
-            name = text(language, f"role-{tally.key}")
-        else:
-            name = rayon_name(services, language, tally.key)
+        name = tally_name(services, language, tally, kind)
         rows.append([name, tally.invited, tally.coming, tally.checked_in])
     return rows
 

@@ -10,7 +10,7 @@ from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.context import BotApplication, BotContext
-from bot.report_chart import attendance_chart
+from bot.report_chart import attendance_chart_data, grouped_bars
 from bot.report_facts import gather_facts
 from bot.report_text import press_release, summary_text
 from bot.report_workbook import report_workbook
@@ -90,7 +90,7 @@ async def send_report(
     for chunk in chunks(summary_text(services, facts, language).split("\n")):
         await context.bot.send_message(chat_id, chunk)
     # Drawing takes a moment of CPU: off the event loop so other people are answered.
-    chart = await asyncio.to_thread(attendance_chart, services, facts, language)
+    chart = await asyncio.to_thread(grouped_bars, *attendance_chart_data(services, facts, language))
     title = seminar.title(language)
     await context.bot.send_photo(
         chat_id,

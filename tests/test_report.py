@@ -301,3 +301,22 @@ async def test_non_staff_and_forged_buttons(tg: FakeTelegram, app: BotApplicatio
         answer = await staff.wait_for_callback_answer()
         assert "эскирип" in (answer.text or ""), answer.text
     assert not tg.calls_to("sendDocument") and not tg.calls_to("sendPhoto")
+
+
+async def test_a_draft_too_long_for_a_message_comes_as_a_text_file(
+    tg: FakeTelegram, app: BotApplication
+) -> None:
+    services = app.bot_data.services
+    agenda = "Программа: " + "презентация, " * 150
+    title = ("Жергиликтүү деңгээлде кызмат көрсөтүүлөрдү жакшыртуу " * 18).strip()
+    await create_seminar(
+        services, title_ky=title, title_ru=title, description_ky=agenda, description_ru=agenda
+    )
+    staff = tg.user("Staff", user_id=STAFF_ID, started=True)
+    _summary, _chart, draft_ky, draft_ru, _workbook = await _report(staff, title[:20])
+    assert draft_ky.file_name == "press-release-ky.txt"
+    assert draft_ru.file_name == "press-release-ru.txt"
+    ky = (draft_ky.document or b"").decode("utf-8")
+    assert len(ky) > 4096 and ky.startswith("Пресс-релиз")
+    assert agenda.strip()[:-1] in ky and f"«{title}» аттуу семинар болуп өттү" in ky
+    assert "Пресс-релиздин долбоору (ky)" in (draft_ky.text or "")
