@@ -89,3 +89,14 @@ async def questions_by_topic(
     ):
         result.append([topic_label(services, topic, shown), str(count)])
     return result
+
+
+async def questions_sheet(
+    services: Services, seminar_id: int | None, language: Language
+) -> tuple[str, list[list[str]]]:
+    """The questions sheet of a workbook: its title, then the header and the rows."""
+    title = services.catalog.text(language, "export-questions-sheet")
+    return title, [
+        questions_header(services, language),
+        *await questions_rows(services, seminar_id, language),
+    ]

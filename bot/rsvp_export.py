@@ -64,7 +64,6 @@ def summary_rows(
 ) -> list[list[str | int | float]]:
     """The totals donors ask for: answers, seats, attendance, the rating and its spread."""
     text = services.catalog.text
-    ratings = report.ratings
     rows: list[list[str | int | float]] = [
         [text(language, "export-summary-yes"), report.answers["yes"]],
         [text(language, "export-summary-maybe"), report.answers["maybe"]],
@@ -74,10 +73,18 @@ def summary_rows(
         [text(language, "export-summary-waitlist"), report.waitlist],
         [text(language, "export-summary-checked-in"), len(report.checked_in)],
         [text(language, "export-summary-walk-ins"), report.walk_ins],
-        [
-            text(language, "export-summary-rating"),
-            round(sum(ratings) / len(ratings), 2) if ratings else "",
-        ],
+    ]
+    return rows + rating_rows(services, report, language)
+
+
+def rating_rows(
+    services: Services, report: SeminarReport, language: Language
+) -> list[list[str | int | float]]:
+    """The average rating, then how many gave each number of stars."""
+    ratings = report.ratings
+    average = round(sum(ratings) / len(ratings), 2) if ratings else ""
+    rows: list[list[str | int | float]] = [
+        [services.catalog.text(language, "export-summary-rating"), average]
     ]
     rows += [[f"{n}★", ratings.count(n)] for n in range(5, 0, -1)]
     return rows
@@ -87,9 +94,9 @@ def xlsx(
     services: Services,
     report: SeminarReport,
     language: Language,
-    extra_sheets: Sequence[tuple[str, list[list[str]]]] = (),
+    extra_sheets: Sequence[tuple[str, Sequence[Sequence[str | int | float]]]] = (),
 ) -> bytes:
-    """Participants, totals, then any extra sheets (questions); Cyrillic stays intact."""
+    """Participants, totals, then any extra sheets (questions, attendance…); Cyrillic intact."""
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
@@ -104,7 +111,7 @@ def xlsx(
     for title, extra_rows in extra_sheets:
         extra = workbook.create_sheet(title)
         for extra_row in extra_rows:
-            extra.append(extra_row)
+            extra.append(list(extra_row))
         extra.freeze_panes = "A2"
     for index, width in enumerate((28, 24, 22, 20, 24, 16, 14, 8, 10, 10, 8, 40), start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

@@ -15,6 +15,7 @@ from handlers import (
     privacy,
     questions,
     registration,
+    report,
     rsvp,
     rsvp_staff,
     seminar_wizard,
@@ -41,6 +42,7 @@ def register_all(application: BotApplication) -> None:
     settings.register(application)
     rsvp.register(application)
     rsvp_staff.register(application)
+    report.register(application)
     checkin_staff.register(application)
     feedback.register(application)
     questions.register(application)

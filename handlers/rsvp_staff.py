@@ -8,7 +8,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.broadcast import Outgoing
 from bot.context import BotApplication, BotContext
-from bot.question_sheet import questions_header, questions_rows
+from bot.question_sheet import questions_sheet
 from bot.reminders import resync
 from bot.rsvp_buttons import rsvp_buttons
 from bot.rsvp_export import csv_bytes, xlsx
@@ -196,11 +196,7 @@ async def _send_export(
         document = InputFile(csv_bytes(services, report, language), filename=f"{stem}.csv")
         markup = None
     else:
-        questions = [
-            questions_header(services, language),
-            *await questions_rows(services, seminar.id, language),
-        ]
-        sheets = [(services.catalog.text(language, "export-questions-sheet"), questions)]
+        sheets = [await questions_sheet(services, seminar.id, language)]
         document = InputFile(xlsx(services, report, language, sheets), filename=f"{stem}.xlsx")
         markup = InlineKeyboardMarkup(
             [
