@@ -28,7 +28,15 @@ PARTICIPANT_COMMANDS: tuple[str, ...] = (
     "mydata",
     "forget",
 )
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "new", "broadcast", "questions", "rsvps", "export")
+STAFF_COMMANDS: tuple[str, ...] = (
+    "invite",
+    "new",
+    "broadcast",
+    "questions",
+    "rsvps",
+    "export",
+    "group",
+)
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

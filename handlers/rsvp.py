@@ -94,7 +94,7 @@ async def on_button(update: Update, context: BotContext) -> None:
             return
         party = int(size)
     answer = _ANSWERS[action]
-    if answer == "yes" and not await _yes_allowed(services, seminar, current, party):
+    if answer == "yes" and not await yes_allowed(services, seminar, current, party):
         await say(update, context, "rsvp-deadline-passed")
         return
     if action == "y" and seminar.fields.max_party > 1:
@@ -108,7 +108,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     await _show_outcome(update, context, seminar, language, outcome)
 
 
-async def _yes_allowed(
+async def yes_allowed(
     services: Services, seminar: Seminar, current: Rsvp | None, party: int
 ) -> bool:
     """After the deadline only a smaller (or the same) party of an existing yes is taken."""
