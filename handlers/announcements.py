@@ -350,13 +350,14 @@ async def _preview(
         await context.bot.send_message(chat, text(language, "ann-preview-groups", count=len(posts)))
         # The group post's buttons would answer for the staff member: the preview shows text.
         await context.bot.send_message(chat, posts[0].text)
+    send = (
+        text(language, "button-send-to", total=len(people))
+        if people
+        else text(language, "button-post-to-groups", count=len(posts))
+    )
     confirm = InlineKeyboardMarkup(
         [
-            [
-                InlineKeyboardButton(
-                    text(language, "button-send-to", total=len(people)), callback_data="ann:send"
-                )
-            ],
+            [InlineKeyboardButton(send, callback_data="ann:send")],
             [
                 InlineKeyboardButton(
                     text(language, "button-change-audience"), callback_data="ann:aud"

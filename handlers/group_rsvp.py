@@ -27,6 +27,7 @@ from storage.rsvps import Answer
 log = logging.getLogger(__name__)
 
 _ANSWERS: dict[str, Answer] = {"y": "yes", "m": "maybe", "n": "no"}
+ALERT_MAX = 200
 
 
 async def on_button(update: Update, context: BotContext) -> None:
@@ -71,7 +72,9 @@ async def on_button(update: Update, context: BotContext) -> None:
         alert = text(language, f"group-rsvp-{answer}")
     if guest:
         link = bot_link(context.bot.username, f"grp-{seminar.id}")
-        alert += "\n\n" + text(language, "group-rsvp-register", link=link)
+        hint = text(language, "group-rsvp-register", link=link)
+        # An alert holds 200 characters: the way to the bot matters more than the wording.
+        alert = f"{alert}\n\n{hint}" if len(alert) + len(hint) + 2 <= ALERT_MAX else hint
     await query.answer(alert, show_alert=True)
     await notify_promoted(context, seminar, outcome.promoted)
     message = query.message

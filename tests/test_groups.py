@@ -161,7 +161,7 @@ async def test_announcement_goes_to_the_groups_of_its_places_only(
     previews = [m.text or "" for m in await staff.wait_for_messages(3)]
     assert previews[0] == "В группах (2) объявление будет выглядеть так:"
     assert "Келет: 0 / 40 орун" in previews[1] or "Придут: 0 из 40 мест" in previews[1]
-    await staff.press(staff.messages[-1], "Отправить")
+    await staff.press(staff.messages[-1], "📤 Опубликовать в группах (2)")
 
     [suzak_post, oblast_post] = [await g.wait_for_message(timeout=15) for g in (suzak, oblast)]
     assert "Киришүү семинары" in (suzak_post.text or "")

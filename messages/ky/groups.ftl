@@ -30,3 +30,4 @@ ann-groups-count = Топтор: { $count } { $on ->
 }
 button-ann-groups = Топторго да жарыялоо ({ $count })
 ann-preview-groups = Топторго ({ $count }) жарыя мындай көрүнөт:
+button-post-to-groups = 📤 Топторго жарыялоо ({ $count })

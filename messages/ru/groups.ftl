@@ -37,3 +37,4 @@ ann-groups-count = Группы: { $count } { $on ->
 }
 button-ann-groups = Опубликовать и в группах ({ $count })
 ann-preview-groups = В группах ({ $count }) объявление будет выглядеть так:
+button-post-to-groups = 📤 Опубликовать в группах ({ $count })
