@@ -4,27 +4,20 @@ The answer goes through the same `RsvpRepository.answer` as in private (seats, w
 deadline in one transaction). "I'll come" from a group keeps the party size someone already
 gave privately and is 1 otherwise: the group post asks no follow-up question. Being in a
 group the seminar was posted to is the invitation, so the place check of private answers
-does not apply. The post's count line is the seminar's total, edited by `LiveCounts`.
+does not apply. The post's count line is the seminar's total (`handlers.group_counts`).
 """
 
 from __future__ import annotations
 
-import logging
-
 from telegram import Update
-from telegram.error import BadRequest, ChatMigrated, RetryAfter
 from telegram.ext import CallbackQueryHandler
 
 from bot.context import BotApplication, BotContext
-from bot.group_post import bot_link, count_text, group_post_keyboard, group_post_text
-from bot.live_count import Refresh
-from bot.rate_limiter import Bot
-from bot.services import Services
+from bot.group_post import bot_link
 from handlers.common import answer_outdated, language_for, say
+from handlers.group_counts import touch_posts
 from handlers.rsvp import notify_promoted, yes_allowed
 from storage.rsvps import Answer
-
-log = logging.getLogger(__name__)
 
 _ANSWERS: dict[str, Answer] = {"y": "yes", "m": "maybe", "n": "no"}
 ALERT_MAX = 200
@@ -77,54 +70,8 @@ async def on_button(update: Update, context: BotContext) -> None:
         alert = f"{alert}\n\n{hint}" if len(alert) + len(hint) + 2 <= ALERT_MAX else hint
     await query.answer(alert, show_alert=True)
     await notify_promoted(context, seminar, outcome.promoted)
-    message = query.message
-    if outcome.changed and message is not None:
-        post = await services.groups.post(message.chat.id, message.message_id)
-        if post is not None:
-            services.live_counts.touch(
-                post.chat_id, post.message_id, _refresher(context.bot, services)
-            )
-
-
-def _refresher(bot: Bot, services: Services) -> Refresh:
-    async def refresh(chat_id: int, message_id: int) -> bool:
-        return await refresh_post(bot, services, chat_id, message_id)
-
-    return refresh
-
-
-async def refresh_post(bot: Bot, services: Services, chat_id: int, message_id: int) -> bool:
-    """Edit the post's count line if it changed; whether an edit was sent."""
-    post = await services.groups.post(chat_id, message_id)
-    seminar = await services.seminars.get(post.seminar_id) if post else None
-    if post is None or seminar is None:
-        return False
-    taken = await services.rsvps.seats_taken(seminar.id)
-    line = count_text(services, seminar, post.language, taken)
-    if line == post.last_count_text:
-        return False
-    try:
-        await bot.edit_message_text(
-            group_post_text(services, seminar, post.language, taken),
-            chat_id=chat_id,
-            message_id=message_id,
-            reply_markup=group_post_keyboard(services, seminar, post.language, bot.username),
-        )
-    except ChatMigrated:
-        # The old group's messages can no longer be edited; answers there still count.
-        await services.groups.forget_post(chat_id, message_id)
-        return True
-    except RetryAfter as error:
-        log.warning("count edit in %s held back by Telegram: %s", chat_id, error.retry_after)
-        services.live_counts.touch(chat_id, message_id, _refresher(bot, services))
-        return True
-    except BadRequest as error:
-        if "not modified" not in error.message.lower():
-            log.warning("count of post %s in %s not edited: %s", message_id, chat_id, error)
-            await services.groups.forget_post(chat_id, message_id)
-            return True
-    await services.groups.mark_edited(chat_id, message_id, line, services.clock.now())
-    return True
+    if outcome.changed:
+        await touch_posts(context.bot, services, seminar.id)
 
 
 def register(application: BotApplication) -> None:

@@ -13,6 +13,7 @@ from bot.context import BotApplication, BotContext
 from bot.rsvp_report import reading_language
 from bot.services import Services
 from handlers.common import answer_outdated, language_for, say
+from handlers.group_counts import touch_posts
 from handlers.question_asking import questions_summary
 from handlers.rsvp_views import accepts_yes, answer_view, party_view
 from messages import Language
@@ -143,6 +144,7 @@ async def _show_outcome(
     body, markup = answer_view(services, seminar, language, outcome.rsvp, outcome.waitlist_place)
     if outcome.changed:
         await query.edit_message_text(body, reply_markup=markup)
+        await touch_posts(context.bot, services, seminar.id)
     await notify_promoted(context, seminar, outcome.promoted)
 
 

@@ -44,6 +44,7 @@ class GroupPost:
     language: str
     last_count_text: str | None
     last_edit: datetime | None
+    editable: bool = True
 
 
 def _group(row: Any) -> Group:
@@ -67,6 +68,7 @@ def _post(row: Any) -> GroupPost:
         language=row["language"],
         last_count_text=row["last_count_text"],
         last_edit=from_db(row["last_edit"]) if row["last_edit"] else None,
+        editable=bool(row["editable"]),
     )
 
 
@@ -186,6 +188,18 @@ class GroupRepository:
         )
         return GroupPost(chat_id, message_id, sent["seminar_id"], sent["language"], None, None)
 
+    async def posts_of_seminar(self, seminar_id: int) -> list[tuple[int, int]]:
+        """(chat, message) of the seminar's posts in groups that are still audiences."""
+        rows = await self._db.fetch_all(
+            "SELECT r.chat_id, r.message_id FROM broadcast_recipients r"
+            " JOIN broadcasts b ON b.id = r.broadcast_id"
+            " JOIN groups g ON g.chat_id = r.chat_id"
+            " WHERE b.seminar_id = ? AND b.kind = ? AND r.state = 'sent'"
+            " AND g.status = 'active' ORDER BY r.id",
+            (seminar_id, GROUP_ANNOUNCEMENT),
+        )
+        return [(int(row[0]), int(row[1])) for row in rows]
+
     async def latest_post(self, chat_id: int, now: datetime) -> int | None:
         """The seminar most recently posted to the group that has not started yet."""
         row = await self._db.fetch_one(
@@ -208,10 +222,11 @@ class GroupRepository:
             (count_text, to_db(now), chat_id, message_id),
         )
 
-    async def forget_post(self, chat_id: int, message_id: int) -> None:
+    async def stop_editing(self, chat_id: int, message_id: int) -> None:
         """A post that can no longer be edited (deleted, or its group migrated)."""
         await self._db.execute(
-            "DELETE FROM group_posts WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+            "UPDATE group_posts SET editable = 0 WHERE chat_id = ? AND message_id = ?",
+            (chat_id, message_id),
         )
 
     # --- questions -----------------------------------------------------------------

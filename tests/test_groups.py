@@ -31,7 +31,7 @@ from tests.group_helpers import (
 )
 from tests.harness import make_config
 from tests.question_helpers import registered, staff_group_with
-from tests.rsvp_helpers import create_seminar, register
+from tests.rsvp_helpers import create_seminar, deliver_announcement, register
 
 STAFF_GROUP = -1001234567890
 
@@ -357,3 +357,19 @@ async def test_a_post_to_a_migrated_group_is_retried_at_its_new_id(
     await member.wait_for_callback_answer()
     await until(lambda: "Келет: 1 / 90 орун" in (group.message(post).text or ""), 10)
     assert old_id not in bot_calls_per_chat(tg, "sendMessage")
+
+
+async def test_an_answer_in_private_moves_the_group_count_too(
+    tg: FakeTelegram, services: Services, staff: FakeUser
+) -> None:
+    group = await registered_group(tg, services, "Сузак", language="ky")
+    seminar = await create_seminar(services, capacity=40, max_party=1)
+    [post] = await post_seminar(services, seminar, group)
+    head = tg.user("Алия", language_code="ky", started=True)
+    await register(services, head, language="ky")
+    announcement = deliver_announcement(tg, services, head, seminar, "ky")
+    await head.press(announcement, "Келем")
+    await head.wait_for_callback_answer()
+    await until(lambda: "👥 Келет: 1 / 40 орун" in (group.message(post).text or ""), 10)
+    # The post keeps its buttons after the edit.
+    assert "✅ Келем" in {b.text for b in group.message(post).all_buttons}

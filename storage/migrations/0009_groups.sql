@@ -25,6 +25,8 @@ CREATE TABLE group_posts (
     language        TEXT NOT NULL CHECK (language IN ('ky', 'ru', 'both')),
     last_count_text TEXT,
     last_edit       TEXT,
+    -- 0 once an edit failed for good (the message was deleted): no more tries.
+    editable        INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (chat_id, message_id)
 );
 CREATE INDEX group_posts_by_seminar ON group_posts (seminar_id);
