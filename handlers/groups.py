@@ -52,7 +52,7 @@ def describe(services: Services, language: Language, group: Group) -> str:
     rayon = services.geography.rayon(group.rayon_code)
     region = services.geography.region(group.region_code)
     if rayon is not None:
-        place = rayon.name(language)
+        place = text(language, "rayon-name", name=rayon.name(language))
     elif region is not None:
         place = text(language, "ann-audience-whole", region=region.name(language))
     else:

@@ -12,6 +12,7 @@ from bot.audience import Audience
 from bot.config import Config
 from bot.context import BotApplication
 from bot.group_post import group_posts
+from bot.rsvp_report import build_report
 from bot.services import Services
 from handlers.audience_views import recipients
 from storage.groups import GROUP_ANNOUNCEMENT
@@ -94,7 +95,9 @@ async def test_bot_added_staff_register_the_group_and_others_are_refused(
     languages = await group.wait_for_edit(rayons)
     await staff.press(languages, "на двух языках")
     done = await group.wait_for_edit(languages)
-    assert (done.text or "").startswith("✅ Группа зарегистрирована: Сузакский, на двух языках")
+    assert (done.text or "").startswith(
+        "✅ Группа зарегистрирована: Сузакский район, на двух языках"
+    )
     stored = await services.groups.get(group.id)
     assert stored is not None and stored.is_audience
     assert (stored.region_code, stored.rayon_code, stored.language) == (
@@ -234,6 +237,15 @@ async def test_an_unregistered_presser_counts_and_is_asked_to_open_the_bot(
     invited = await recipients(services, Audience(places=(Place("jalal-abad"),)))
     assert guest.id not in {p.telegram_id for p in invited}
     assert await services.people.count_subscribed() == 0
+    # Staff lists count them under their Telegram name; they are nobody to "not answered".
+    report = await build_report(services, seminar)
+    [participant] = report.participants
+    assert participant.person.full_name == "Нурлан Осмонов"
+    assert guest.id not in {p.telegram_id for p in report.not_answered}
+
+    # The link opens registration in the private chat.
+    await guest.send(f"/start grp-{seminar.id}")
+    assert "Кыргызча" in {b.text for b in (await guest.wait_for_message()).all_buttons}
 
     # Registering later turns the row into a registration; the answer stays.
     await services.people.save(

@@ -1,4 +1,4 @@
-command-group = Топту катталуу (топтун ичинде жөнөтүңүз)
+command-group = Топту каттоо (топтун ичинде жөнөтүңүз)
 role-guest = Катталган эмес (топтон)
 group-count-of = 👥 Келет: { $taken } / { $capacity } орун
 group-count = 👥 Келет: { $taken } киши
@@ -11,7 +11,7 @@ group-describe = { $place }, { $reads }
 group-language-ky = кыргызча
 group-language-ru = орусча
 group-language-both = эки тилде
-group-added-staff = Бот «{ $title }» тобуна кошулду (ID { $chat }). Аны катоо үчүн кызматкер ошол топто /group жөнөтөт.
+group-added-staff = Бот «{ $title }» тобуна кошулду (ID { $chat }). Аны каттоо үчүн кызматкер ошол топто /group жөнөтөт.
 group-not-registered = катталган эмес
 group-register-title = Бул топ: { $current }. Облусту тандаңыз:
 button-group-off = ✖️ Бул топко жарыялабоо
