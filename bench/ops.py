@@ -12,7 +12,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.backup import make_backup, restore_backup
+from storage.backup import make_backup, restore_backup
 from storage.database import Database, to_db
 from storage.privacy import forget_person
 

@@ -6,7 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.backup import (
+from bot.clock import SystemClock
+from bot.config import Config
+from bot.runlock import is_running
+from storage.backup import (
     BEFORE_RESTORE_PREFIX,
     DAILY_PREFIX,
     BackupError,
@@ -16,9 +19,6 @@ from bot.backup import (
     restore_backup,
     rotate,
 )
-from bot.clock import SystemClock
-from bot.config import Config
-from bot.runlock import is_running
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

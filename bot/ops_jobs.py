@@ -6,10 +6,10 @@ import asyncio
 import logging
 from datetime import time
 
-from bot.backup import DAILY_PREFIX, backup_name, make_backup, rotate
 from bot.config import Config
 from bot.context import BotApplication, BotContext
 from bot.retention import forget_inactive
+from storage.backup import DAILY_PREFIX, backup_name, make_backup, rotate
 
 log = logging.getLogger(__name__)
 

@@ -53,7 +53,8 @@ async def _switch(update: Update, context: BotContext, language: Language) -> No
     await services.people.set_language(user.id, language, now)
     draft = await services.drafts.get(user.id)
     if draft is not None:
-        await services.drafts.save(replace(draft, language=language), now)
+        draft = replace(draft, language=language)
+        await services.drafts.save(draft, now)
     other = "ru" if language == "ky" else "ky"
     keyboard = InlineKeyboardMarkup(
         [
@@ -71,6 +72,13 @@ async def _switch(update: Update, context: BotContext, language: Language) -> No
         await update.callback_query.edit_message_text(text, reply_markup=keyboard)
     elif update.effective_message:
         await update.effective_message.reply_text(text, reply_markup=keyboard)
+    if draft is not None and update.effective_chat is not None:
+        # The open registration or settings screen was in the old language: show it again.
+        registered = await services.people.get(user.id) is not None
+        shown = await screen(services, draft, registered=registered)
+        await context.bot.send_message(
+            update.effective_chat.id, shown.text, reply_markup=shown.markup
+        )
 
 
 async def language(update: Update, context: BotContext) -> None:

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
-from storage.input_focus import end_releasing, save_claiming
+from storage.input_focus import delete_flow, save_claiming
 from storage.personal_data import PersonalData, delete_rows, export_rows
 
 FEATURE = "broadcast"
@@ -79,12 +79,8 @@ class BroadcastDraftRepository:
 
     async def delete(self, staff_id: int) -> None:
         """Forget the draft (sent or cancelled)."""
-        await end_releasing(
-            self._db,
-            "DELETE FROM broadcast_drafts WHERE staff_id = ?",
-            (staff_id,),
-            telegram_id=staff_id,
-            feature=FEATURE,
+        await delete_flow(
+            self._db, "broadcast_drafts", telegram_id=staff_id, feature=FEATURE, column="staff_id"
         )
 
 

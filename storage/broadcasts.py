@@ -214,6 +214,14 @@ class BroadcastRepository:
 
     async def finish_if_done(self, broadcast_id: int, now: datetime) -> bool:
         """Close a broadcast with nobody left to send to; True when this call closed it."""
+        # Asked many times a second while sending: a read answers "not yet" without a write.
+        busy = await self._db.fetch_one(
+            "SELECT 1 FROM broadcast_recipients WHERE broadcast_id = ?"
+            " AND state IN ('pending', 'sending') LIMIT 1",
+            (broadcast_id,),
+        )
+        if busy is not None:
+            return False
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE broadcasts SET status = 'done', finished_at = ?"

@@ -30,6 +30,19 @@ async def end_releasing(
         )
 
 
+async def delete_flow(
+    db: Database, table: str, *, telegram_id: int, feature: str, column: str = "telegram_id"
+) -> None:
+    """Delete a person's state row of a flow (a draft) and release their text."""
+    await end_releasing(
+        db,
+        f"DELETE FROM {table} WHERE {column} = ?",
+        (telegram_id,),
+        telegram_id=telegram_id,
+        feature=feature,
+    )
+
+
 class InputFocusRepository:
     """The `input_focus` table."""
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage.database import Database, to_db
-from storage.input_focus import end_releasing, save_claiming
+from storage.input_focus import delete_flow, save_claiming
 from storage.personal_data import PersonalData, delete_rows, export_rows
 
 FEATURE = "questions"
@@ -89,13 +89,7 @@ class QuestionDraftRepository:
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (sent or cancelled)."""
-        await end_releasing(
-            self._db,
-            "DELETE FROM question_drafts WHERE telegram_id = ?",
-            (telegram_id,),
-            telegram_id=telegram_id,
-            feature=FEATURE,
-        )
+        await delete_flow(self._db, "question_drafts", telegram_id=telegram_id, feature=FEATURE)
 
     async def staff_input(self, telegram_id: int) -> StaffInput | None:
         """What this staff member is typing, if anything."""
@@ -119,12 +113,8 @@ class QuestionDraftRepository:
 
     async def end_staff_input(self, telegram_id: int) -> None:
         """The text came, or the question was closed another way."""
-        await end_releasing(
-            self._db,
-            "DELETE FROM question_staff_inputs WHERE telegram_id = ?",
-            (telegram_id,),
-            telegram_id=telegram_id,
-            feature=FEATURE,
+        await delete_flow(
+            self._db, "question_staff_inputs", telegram_id=telegram_id, feature=FEATURE
         )
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
-from storage.input_focus import end_releasing, save_claiming
+from storage.input_focus import delete_flow, save_claiming
 from storage.personal_data import PersonalData, delete_rows, export_rows
 
 FEATURE = "registration"
@@ -90,13 +90,7 @@ class RegistrationDraftRepository:
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (registration finished or cancelled)."""
-        await end_releasing(
-            self._db,
-            "DELETE FROM registration_drafts WHERE telegram_id = ?",
-            (telegram_id,),
-            telegram_id=telegram_id,
-            feature=FEATURE,
-        )
+        await delete_flow(self._db, "registration_drafts", telegram_id=telegram_id, feature=FEATURE)
 
     async def stale_since(self, cutoff: datetime) -> list[int]:
         """Ids of unregistered people whose registration stalled before `cutoff`.

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, to_db
-from storage.input_focus import end_releasing, save_claiming
+from storage.input_focus import delete_flow, save_claiming
 from storage.personal_data import PersonalData, delete_rows, export_rows
 
 FEATURE = "seminar_wizard"
@@ -69,13 +69,7 @@ class SeminarDraftRepository:
 
     async def delete(self, telegram_id: int) -> None:
         """Forget the draft (saved or cancelled)."""
-        await end_releasing(
-            self._db,
-            "DELETE FROM seminar_drafts WHERE telegram_id = ?",
-            (telegram_id,),
-            telegram_id=telegram_id,
-            feature=FEATURE,
-        )
+        await delete_flow(self._db, "seminar_drafts", telegram_id=telegram_id, feature=FEATURE)
 
 
 PERSONAL_DATA = PersonalData(

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from bot import cli_backup
-from bot.backup import BackupError, check_backup, make_backup, restore_backup, rotate
 from bot.config import Config
 from bot.context import BotApplication
 from bot.runlock import is_running
+from storage.backup import BackupError, check_backup, make_backup, restore_backup, rotate
 from storage.database import Database, load_migrations
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FrozenClock

@@ -393,3 +393,20 @@ async def test_every_callback_fits_telegram(tg: FakeTelegram, app: BotApplicatio
 
 def test_paths_are_not_shared(tmp_path: Path) -> None:
     assert tmp_path.exists()
+
+
+async def test_switching_language_mid_registration_shows_the_step_again(
+    tg: FakeTelegram, app: BotApplication
+) -> None:
+    user = tg.user("Нурбек", language_code="ky")
+    await user.send("/start")
+    screen = await user.wait_for_message()
+    screen = await press_and_wait(user, screen, "Кыргызча")
+    assert screen.text == "Кызмат ордуңузду тандаңыз:"
+    await user.send("/language")
+    assert (await user.wait_for_message()).text == "Язык изменён: русский."
+    again = await user.wait_for_message()
+    assert again.text == "Выберите вашу должность:"
+    await press_and_wait(user, again, "Глава айыл окмоту")
+    draft = await app.bot_data.services.drafts.get(user.id)
+    assert draft is not None and (draft.language, draft.role) == ("ru", "ao_head")
