@@ -71,20 +71,20 @@ async def _log_question(update: Update, context: BotContext, message: Message, t
     user = update.effective_user
     assert user is not None
     language = await language_for(update, context)
-    say = services.catalog.text
+    text_of = services.catalog.text
     if not text:
-        await message.reply_text(say(language, "group-ask-how"))
+        await message.reply_text(text_of(language, "group-ask-how"))
         return
     limit = services.config.questions.max_length
     if len(text) > limit:
-        await message.reply_text(say(language, "group-ask-too-long", max=limit))
+        await message.reply_text(text_of(language, "group-ask-too-long", max=limit))
         return
     now = services.clock.now()
     if await services.questions.count_since(user.id, now - timedelta(hours=1)) >= (
         services.config.questions.per_hour
     ):
         await message.reply_text(
-            say(language, "ask-rate-limit", limit=services.config.questions.per_hour)
+            text_of(language, "ask-rate-limit", limit=services.config.questions.per_hour)
         )
         return
     if await services.people.get(user.id, guests=True) is None:
@@ -110,10 +110,10 @@ async def _log_question(update: Update, context: BotContext, message: Message, t
     log.info("question %s asked in group %s", question.id, message.chat.id)
     try:
         await context.bot.send_message(
-            user.id, say(language, "group-ask-received", number=question.id)
+            user.id, text_of(language, "group-ask-received", number=question.id)
         )
     except Forbidden:
-        await message.reply_text(say(language, "group-ask-received-here", number=question.id))
+        await message.reply_text(text_of(language, "group-ask-received-here", number=question.id))
     await notify_staff(context.bot, services, question)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from tests.group_helpers import (
     registered_group,
     until,
 )
-from tests.harness import make_config
+from tests.harness import FrozenClock, make_config
 from tests.question_helpers import registered, staff_group_with
 from tests.rsvp_helpers import create_seminar, deliver_announcement, register
 
@@ -385,3 +386,39 @@ async def test_an_answer_in_private_moves_the_group_count_too(
     await until(lambda: "👥 Келет: 1 / 40 орун" in (group.message(post).text or ""), 10)
     # The post keeps its buttons after the edit.
     assert "✅ Келем" in {b.text for b in group.message(post).all_buttons}
+
+
+async def test_group_presses_keep_the_private_rules_and_bad_input_is_answered(
+    tg: FakeTelegram, services: Services, staff: FakeUser, clock: FrozenClock
+) -> None:
+    group = await registered_group(tg, services, "Сузак", language="ru")
+    closed = await create_seminar(
+        services, capacity=40, rsvp_deadline=clock.now() + timedelta(hours=1)
+    )
+    [post] = await post_seminar(services, closed, group)
+    early = tg.user("Алия", language_code="ru")
+    await early.press(post, "✅ Приду")
+    await early.wait_for_callback_answer()
+    clock.advance(timedelta(hours=2))
+    late = tg.user("Бакыт", language_code="ru")
+    await late.press(post, "✅ Приду")
+    assert (await late.wait_for_callback_answer()).text == (
+        "Запись на семинар закрыта. Если очень нужно прийти, напишите организаторам."
+    )
+    # After the deadline someone coming may still say they can't.
+    await early.press(post, "❌ Не смогу")
+    changed = (await early.wait_for_callback_answer()).text or ""
+    assert changed.startswith("❌ Ответ сохранён: не сможете.")
+    assert await services.rsvps.get(closed.id, late.id) is None
+
+    await late.press_data(post, f"grsvp:x:{closed.id}")
+    assert (await late.wait_for_callback_answer()).text == "Эта кнопка устарела."
+    await late.press_data(post, "grsvp:y:999")
+    assert (await late.wait_for_callback_answer()).text == "Эта кнопка устарела."
+    await services.seminars.set_status(closed.id, "cancelled", clock.now())
+    await late.press(post, "🤔 Может быть")
+    assert (await late.wait_for_callback_answer()).text == "Этот семинар отменён."
+
+    await late.send("/ask " + "а" * 2001, chat=group)
+    assert "Не больше 2\xa0000 символов" in ((await group.wait_for_message()).text or "")
+    assert await services.questions.by_asker(late.id) == []
