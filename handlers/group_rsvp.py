@@ -45,18 +45,19 @@ async def on_button(update: Update, context: BotContext) -> None:
         await say(update, context, "rsvp-seminar-started")
         return
     language = await language_for(update, context)
-    person = await services.people.get(user.id, guests=True)
-    if person is None:
-        await services.people.save_guest(
-            user.id, user.first_name, user.last_name, user.username, language, now
-        )
-    guest = person is None or not person.registered
     answer = _ANSWERS[parts[1]]
     current = await services.rsvps.get(seminar.id, user.id)
     party = current.party if current is not None and current.answer == "yes" else 1
     if answer == "yes" and not await yes_allowed(services, seminar, current, party):
         await say(update, context, "rsvp-deadline-passed")
         return
+    person = await services.people.get(user.id, guests=True)
+    if person is None:
+        # Only now: a refused press leaves nothing about the person behind.
+        await services.people.save_guest(
+            user.id, user.first_name, user.last_name, user.username, language, now
+        )
+    guest = person is None or not person.registered
     outcome = await services.rsvps.answer(seminar.id, user.id, answer, party, now)
     text = services.catalog.text
     if outcome.rsvp is not None and outcome.rsvp.waiting:

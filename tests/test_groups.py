@@ -410,6 +410,7 @@ async def test_group_presses_keep_the_private_rules_and_bad_input_is_answered(
     changed = (await early.wait_for_callback_answer()).text or ""
     assert changed.startswith("❌ Ответ сохранён: не сможете.")
     assert await services.rsvps.get(closed.id, late.id) is None
+    assert await services.people.get(late.id, guests=True) is None
 
     await late.press_data(post, f"grsvp:x:{closed.id}")
     assert (await late.wait_for_callback_answer()).text == "Эта кнопка устарела."
