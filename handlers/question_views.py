@@ -293,12 +293,18 @@ async def tell_asker(
         sent = await bot.send_message(question.asker_id, snippet(body, MESSAGE_ROOM))
     except Forbidden:
         await services.people.set_reachable(question.asker_id, False, services.clock.now())
+        if key not in ANSWER_KEYS:
+            return False
         return await _reply_in_group(bot, services, question, snippet(body, MESSAGE_ROOM))
     # A reply to this message is a follow-up to the same question.
     await services.questions.remember_message(
         question.asker_id, sent.message_id, question.id, "answer"
     )
     return True
+
+
+# Texts that may go to a group when the asker can't be written to; a rejection stays private.
+ANSWER_KEYS = frozenset({"answer-to-asker", "answer-on-stage-to-asker"})
 
 
 async def _reply_in_group(bot: Bot, services: Services, question: Question, body: str) -> bool:
