@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 
 from bot.broadcast_report import ProgressReporter
 from bot.clock import Clock
@@ -199,11 +206,12 @@ class BroadcastEngine:
             else None
         )
         attempts = delivery.attempts
+        chat_id = delivery.chat_id
         while True:
-            await self._space_out(delivery.chat_id)
+            await self._space_out(chat_id)
             try:
                 message = await self._bot.send_message(
-                    delivery.chat_id,
+                    chat_id,
                     delivery.text,
                     reply_markup=markup,
                     rate_limit_args=BROADCAST,
@@ -211,6 +219,13 @@ class BroadcastEngine:
             except RetryAfter as error:
                 # The rate limiter already paused every send; this one simply goes again.
                 log.info("429 during broadcast %s: %s", delivery.broadcast_id, error.message)
+                continue
+            except ChatMigrated as error:
+                # A group became a supergroup: one more try at its new id, never a loop.
+                if chat_id != delivery.chat_id:
+                    await self._broadcasts.mark_final(delivery.id, "failed", error.message)
+                    return
+                chat_id = error.new_chat_id
                 continue
             except Forbidden as error:
                 await self._broadcasts.mark_final(delivery.id, "unreachable", error.message)
@@ -236,5 +251,7 @@ class BroadcastEngine:
                 log.exception("broadcast %s: unexpected send error", delivery.broadcast_id)
                 await self._broadcasts.mark_final(delivery.id, "failed", type(error).__name__)
                 return
-            await self._broadcasts.mark_sent(delivery.id, message.message_id, self._clock.now())
+            await self._broadcasts.mark_sent(
+                delivery.id, message.message_id, self._clock.now(), chat_id
+            )
             return

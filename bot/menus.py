@@ -36,6 +36,7 @@ STAFF_COMMANDS: tuple[str, ...] = (
     "rsvps",
     "export",
     "report",
+    "group",
 )
 
 

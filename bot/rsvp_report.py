@@ -83,7 +83,8 @@ async def build_report(services: Services, seminar: Seminar) -> SeminarReport:
     rsvps = await services.rsvps.for_seminar(seminar.id)
     checkins = {c.telegram_id: c for c in await services.attendance.checkins(seminar.id)}
     feedback = {f.telegram_id: f for f in await services.feedback.for_seminar(seminar.id)}
-    people = {p.telegram_id: p for p in await services.people.all()}
+    # Guests (answered from a group, never registered) count, under their Telegram name.
+    people = {p.telegram_id: p for p in await services.people.all(guests=True)}
     participants: list[Participant] = []
     place = 0
     seen: set[int] = set()
@@ -111,7 +112,9 @@ async def build_report(services: Services, seminar: Seminar) -> SeminarReport:
             )
     audience = Audience.of_seminar(seminar)
     not_answered = [
-        p for p in people.values() if p.telegram_id not in seen and audience.includes(p)
+        p
+        for p in people.values()
+        if p.registered and p.telegram_id not in seen and audience.includes(p)
     ]
     settings = await services.attendance.settings(seminar.id)
     return SeminarReport(

@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.config import Config
 from bot.error_notice import ErrorNotice
 from bot.geography import Geography
+from bot.live_count import LiveCounts
 from bot.rate_limiter import Bot
 from messages import Catalog, Language, is_language, language_from_telegram
 from storage.attendance import AttendanceRepository
@@ -18,6 +19,7 @@ from storage.broadcast_drafts import BroadcastDraftRepository
 from storage.broadcasts import BroadcastRepository
 from storage.database import Database
 from storage.feedback import FeedbackRepository
+from storage.groups import GroupRepository
 from storage.input_focus import InputFocusRepository
 from storage.invitations import InvitationRepository
 from storage.organisations import OrganisationRepository
@@ -57,6 +59,8 @@ class Services:
     questions: QuestionRepository
     question_drafts: QuestionDraftRepository
     error_notice: ErrorNotice
+    groups: GroupRepository
+    live_counts: LiveCounts
 
     @classmethod
     async def open(
@@ -123,10 +127,13 @@ class Services:
             questions=QuestionRepository(db),
             question_drafts=QuestionDraftRepository(db),
             error_notice=ErrorNotice(timedelta(minutes=config.logging.error_notify_every_minutes)),
+            groups=GroupRepository(db),
+            live_counts=LiveCounts(),
         )
 
     async def close(self) -> None:
-        """Close the database."""
+        """Drop pending count edits and close the database."""
+        await self.live_counts.close()
         await self.db.close()
 
     @property

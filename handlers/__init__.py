@@ -11,6 +11,9 @@ from handlers import (
     checkin_staff,
     fallback,
     feedback,
+    group_questions,
+    group_rsvp,
+    groups,
     invitations,
     privacy,
     questions,
@@ -50,4 +53,7 @@ def register_all(application: BotApplication) -> None:
     seminars_staff.register(application)
     seminar_wizard.register(application)
     privacy.register(application)
+    groups.register(application)
+    group_rsvp.register(application)
+    group_questions.register(application)
     fallback.register(application)

@@ -19,11 +19,13 @@ from bot.announcement import announcement_keyboard, announcement_text
 from bot.audience import Audience
 from bot.broadcast import Outgoing
 from bot.context import BotApplication, BotContext
+from bot.group_post import group_posts
 from bot.roles import is_role
 from bot.services import Services
 from handlers.audience_views import (
     audience_screen,
     languages_screen,
+    matching_groups,
     places_screen,
     rayons_screen,
     recipients,
@@ -36,6 +38,7 @@ from handlers.common import answer_outdated, language_for, staff_only
 from messages import LANGUAGES, Language, is_language
 from storage.broadcast_drafts import FEATURE as BROADCAST_DRAFT
 from storage.broadcast_drafts import BroadcastDraft
+from storage.groups import GROUP_ANNOUNCEMENT
 from storage.people import Person
 from storage.seminars import Seminar
 
@@ -80,7 +83,7 @@ async def announce(update: Update, context: BotContext) -> None:
     await query.answer()
     language = await language_for(update, context)
     body, markup = await audience_screen(
-        services, language, Audience.of_seminar(seminar), seminar.id
+        services, language, Audience.of_seminar(seminar), seminar.id, draft.to_groups
     )
     await context.bot.send_message(update.effective_user.id, body, reply_markup=markup)
 
@@ -169,6 +172,8 @@ async def _edit_audience(
         return replace(draft, step=action)
     if action == "done":
         return replace(draft, step="audience")
+    if action == "grp" and draft.kind == "announce":
+        return replace(draft, to_groups=not draft.to_groups, step="audience")
     if action == "pl" and geography.region(value) is not None:
         return _with_audience(draft, toggle_region(audience, value), "places")
     if action == "ry" and (region := geography.region(value)) is not None and region.rayons:
@@ -202,7 +207,10 @@ async def _show(update: Update, context: BotContext, draft: BroadcastDraft) -> N
     elif draft.step == "langs":
         body, markup = languages_screen(services, language, audience)
     else:
-        body, markup = await audience_screen(services, language, audience, draft.seminar_id)
+        to_groups = draft.to_groups if draft.kind == "announce" else None
+        body, markup = await audience_screen(
+            services, language, audience, draft.seminar_id, to_groups
+        )
     await query.answer()
     await query.edit_message_text(body, reply_markup=markup)
 
@@ -274,6 +282,20 @@ async def _messages(
     return [Outgoing(p.telegram_id, texts.get(p.language, texts["ky"])) for p in people]
 
 
+async def _group_posts(
+    services: Services, draft: BroadcastDraft, bot_username: str
+) -> list[Outgoing]:
+    """The posts for the registered groups of the announcement's places, when chosen."""
+    if draft.kind != "announce" or not draft.to_groups:
+        return []
+    seminar = await _seminar(services, draft)
+    if seminar is None:
+        return []
+    groups = await matching_groups(services, Audience.from_json(draft.audience))
+    taken = await services.rsvps.seats_taken(seminar.id)
+    return group_posts(services, seminar, groups, bot_username, taken)
+
+
 async def _preview(
     update: Update, context: BotContext, draft: BroadcastDraft, language: Language
 ) -> None:
@@ -283,7 +305,8 @@ async def _preview(
     services = context.services
     text = services.catalog.text
     people = await recipients(services, Audience.from_json(draft.audience))
-    if not people:
+    posts = await _group_posts(services, draft, context.bot.username)
+    if not people and not posts:
         await query.answer(text(language, "ann-nobody"), show_alert=True)
         return
     for body in (draft.text_ky or "", draft.text_ru or ""):
@@ -323,13 +346,18 @@ async def _preview(
             ),
         )
         await context.bot.send_message(chat, sample.text, reply_markup=sample.reply_markup)
+    if posts:
+        await context.bot.send_message(chat, text(language, "ann-preview-groups", count=len(posts)))
+        # The group post's buttons would answer for the staff member: the preview shows text.
+        await context.bot.send_message(chat, posts[0].text)
+    send = (
+        text(language, "button-send-to", total=len(people))
+        if people
+        else text(language, "button-post-to-groups", count=len(posts))
+    )
     confirm = InlineKeyboardMarkup(
         [
-            [
-                InlineKeyboardButton(
-                    text(language, "button-send-to", total=len(people)), callback_data="ann:send"
-                )
-            ],
+            [InlineKeyboardButton(send, callback_data="ann:send")],
             [
                 InlineKeyboardButton(
                     text(language, "button-change-audience"), callback_data="ann:aud"
@@ -352,16 +380,23 @@ async def _send(
     services = context.services
     people = await recipients(services, Audience.from_json(draft.audience))
     messages = await _messages(services, draft, people)
-    if messages is None or not messages:
+    posts = await _group_posts(services, draft, context.bot.username)
+    if messages is None or not (messages or posts):
         await query.answer(services.catalog.text(language, "ann-nobody"), show_alert=True)
         return
     await services.broadcast_drafts.delete(draft.staff_id)
-    await services.broadcasts.submit(
-        "announcement" if draft.kind == "announce" else "broadcast",
-        messages,
-        created_by=draft.staff_id,
-        seminar_id=draft.seminar_id,
-    )
+    if messages:
+        await services.broadcasts.submit(
+            "announcement" if draft.kind == "announce" else "broadcast",
+            messages,
+            created_by=draft.staff_id,
+            seminar_id=draft.seminar_id,
+        )
+    if posts:
+        # Through the engine, which spaces posts to one group 3 s apart.
+        await services.broadcasts.submit(
+            GROUP_ANNOUNCEMENT, posts, created_by=draft.staff_id, seminar_id=draft.seminar_id
+        )
     if draft.seminar_id is not None:
         await services.seminars.mark_announced(draft.seminar_id, services.clock.now())
     await query.answer()

@@ -11,6 +11,7 @@ from bot.roles import ROLES
 from bot.services import Services
 from handlers.registration_views import rows
 from messages import LANGUAGES, Language
+from storage.groups import Group
 from storage.people import Person
 from storage.seminars import Place
 
@@ -24,6 +25,22 @@ def _button(text: str, data: str) -> InlineKeyboardButton:
 async def recipients(services: Services, audience: Audience) -> list[Person]:
     """Everyone reachable and subscribed in the audience."""
     return audience.select(await services.people.reachable_subscribers())
+
+
+def group_in(group: Group, audience: Audience) -> bool:
+    """Whether a registered group's place is among the audience's places (any, when none)."""
+    if not audience.places:
+        return True
+    return any(
+        place.region_code == group.region_code
+        and (place.rayon_code is None or group.rayon_code in (None, place.rayon_code))
+        for place in audience.places
+    )
+
+
+async def matching_groups(services: Services, audience: Audience) -> list[Group]:
+    """The registered groups of the audience's places."""
+    return [g for g in await services.groups.audiences() if group_in(g, audience)]
 
 
 def describe_places(services: Services, language: Language, places: tuple[Place, ...]) -> str:
@@ -43,9 +60,16 @@ def describe_places(services: Services, language: Language, places: tuple[Place,
 
 
 async def audience_screen(
-    services: Services, language: Language, audience: Audience, seminar_id: int | None
+    services: Services,
+    language: Language,
+    audience: Audience,
+    seminar_id: int | None,
+    to_groups: bool | None = None,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """Who the broadcast goes to, the exact count per language, and buttons to change it."""
+    """Who the broadcast goes to, the exact count per language, and buttons to change it.
+
+    `to_groups` (announcements only) adds the matching group chats and a toggle for them.
+    """
     text = services.catalog.text
     people = await recipients(services, audience)
     by_language = Counter(person.language for person in people)
@@ -75,6 +99,11 @@ async def audience_screen(
             ),
         ]
     )
+    groups = await matching_groups(services, audience) if to_groups is not None else []
+    if groups:
+        body += "\n" + text(
+            language, "ann-groups-count", count=len(groups), on=int(bool(to_groups))
+        )
     presets = [_button(text(language, "button-audience-all"), "ann:all")]
     if seminar_id is not None:
         presets.insert(0, _button(text(language, "button-audience-invited"), "ann:invited"))
@@ -85,6 +114,12 @@ async def audience_screen(
             _button(text(language, "button-audience-roles"), "ann:roles"),
         ],
         [_button(text(language, "button-audience-languages"), "ann:langs")],
+    ]
+    if groups:
+        mark = TICK if to_groups else ""
+        label = mark + text(language, "button-ann-groups", count=len(groups))
+        keyboard.append([_button(label, "ann:grp")])
+    keyboard += [
         [_button(text(language, "button-preview"), "ann:preview")],
         [_button(text(language, "button-cancel"), "ann:x")],
     ]

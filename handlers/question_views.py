@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.error import BadRequest, Forbidden, TelegramError
 
 from bot.rate_limiter import Bot
@@ -14,6 +14,7 @@ from bot.services import Services
 from bot.topics import topic_label
 from handlers.registration_views import place_name, rows
 from messages import Language, format_clock
+from storage.people import GUEST_ROLE
 from storage.questions import Question
 
 log = logging.getLogger(__name__)
@@ -89,10 +90,11 @@ def staff_chats(services: Services) -> list[int]:
 
 async def _asker_lines(services: Services, question: Question, language: Language) -> list[str]:
     text = services.catalog.text
-    person = await services.people.get(question.asker_id)
+    person = await services.people.get(question.asker_id, guests=True)
     if person is None:
         return [text(language, "q-card-asker", name=str(question.asker_id), role="—")]
-    role = text(language, f"role-{person.role}") if is_role(person.role) else person.role
+    known = is_role(person.role) or person.role == GUEST_ROLE
+    role = text(language, f"role-{person.role}") if known else person.role
     lines = [text(language, "q-card-asker", name=person.full_name, role=role)]
     if question.anonymous:
         lines.append(text(language, "q-card-anonymous"))
@@ -291,11 +293,32 @@ async def tell_asker(
         sent = await bot.send_message(question.asker_id, snippet(body, MESSAGE_ROOM))
     except Forbidden:
         await services.people.set_reachable(question.asker_id, False, services.clock.now())
-        return False
+        if key not in ANSWER_KEYS:
+            return False
+        return await _reply_in_group(bot, services, question, snippet(body, MESSAGE_ROOM))
     # A reply to this message is a follow-up to the same question.
     await services.questions.remember_message(
         question.asker_id, sent.message_id, question.id, "answer"
     )
+    return True
+
+
+# Texts that may go to a group when the asker can't be written to; a rejection stays private.
+ANSWER_KEYS = frozenset({"answer-to-asker", "answer-on-stage-to-asker"})
+
+
+async def _reply_in_group(bot: Bot, services: Services, question: Question, body: str) -> bool:
+    """A question asked in a group, whose asker can't be written to: reply to it there."""
+    origin = await services.groups.question_origin(question.id)
+    if origin is None:
+        return False
+    chat_id, message_id = origin
+    reply = ReplyParameters(message_id, allow_sending_without_reply=True) if message_id else None
+    try:
+        await bot.send_message(chat_id, body, reply_parameters=reply)
+    except TelegramError as error:
+        log.warning("answer to question %s not posted in its group: %s", question.id, error)
+        return False
     return True
 
 

@@ -13,6 +13,7 @@ from bot.context import BotApplication, BotContext
 from bot.rsvp_report import reading_language
 from bot.services import Services
 from handlers.common import answer_outdated, language_for, say
+from handlers.group_counts import touch_posts
 from handlers.question_asking import questions_summary
 from handlers.rsvp_views import accepts_yes, answer_view, party_view
 from messages import Language
@@ -94,7 +95,7 @@ async def on_button(update: Update, context: BotContext) -> None:
             return
         party = int(size)
     answer = _ANSWERS[action]
-    if answer == "yes" and not await _yes_allowed(services, seminar, current, party):
+    if answer == "yes" and not await yes_allowed(services, seminar, current, party):
         await say(update, context, "rsvp-deadline-passed")
         return
     if action == "y" and seminar.fields.max_party > 1:
@@ -108,7 +109,7 @@ async def on_button(update: Update, context: BotContext) -> None:
     await _show_outcome(update, context, seminar, language, outcome)
 
 
-async def _yes_allowed(
+async def yes_allowed(
     services: Services, seminar: Seminar, current: Rsvp | None, party: int
 ) -> bool:
     """After the deadline only a smaller (or the same) party of an existing yes is taken."""
@@ -143,6 +144,7 @@ async def _show_outcome(
     body, markup = answer_view(services, seminar, language, outcome.rsvp, outcome.waitlist_place)
     if outcome.changed:
         await query.edit_message_text(body, reply_markup=markup)
+        await touch_posts(context.bot, services, seminar.id)
     await notify_promoted(context, seminar, outcome.promoted)
 
 

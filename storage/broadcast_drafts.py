@@ -25,6 +25,8 @@ class BroadcastDraft:
     text_ru: str | None = None
     # bot.audience.Audience in its stored (JSON) form.
     audience: str = "{}"
+    # An announcement also goes to the registered groups of its places.
+    to_groups: bool = True
 
 
 def _draft(row: Any) -> BroadcastDraft:
@@ -36,6 +38,7 @@ def _draft(row: Any) -> BroadcastDraft:
         text_ky=row["text_ky"],
         text_ru=row["text_ru"],
         audience=row["audience"],
+        to_groups=bool(row["to_groups"]),
     )
 
 
@@ -57,8 +60,8 @@ class BroadcastDraftRepository:
         await save_claiming(
             self._db,
             "INSERT OR REPLACE INTO broadcast_drafts"
-            " (staff_id, kind, step, seminar_id, text_ky, text_ru, audience, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " (staff_id, kind, step, seminar_id, text_ky, text_ru, audience, to_groups,"
+            " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 draft.staff_id,
                 draft.kind,
@@ -67,6 +70,7 @@ class BroadcastDraftRepository:
                 draft.text_ky,
                 draft.text_ru,
                 draft.audience,
+                int(draft.to_groups),
                 to_db(now),
             ),
             telegram_id=draft.staff_id,

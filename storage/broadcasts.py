@@ -175,12 +175,14 @@ class BroadcastRepository:
             )
         return [_delivery(row) for row in rows]
 
-    async def mark_sent(self, delivery_id: int, message_id: int, now: datetime) -> None:
-        """Telegram accepted the message."""
+    async def mark_sent(
+        self, delivery_id: int, message_id: int, now: datetime, chat_id: int | None = None
+    ) -> None:
+        """Telegram accepted the message (in `chat_id` when a group moved to a new id)."""
         await self._db.execute(
             "UPDATE broadcast_recipients SET state = 'sent', message_id = ?, sent_at = ?,"
-            " attempts = attempts + 1, error = NULL WHERE id = ?",
-            (message_id, to_db(now), delivery_id),
+            " attempts = attempts + 1, error = NULL, chat_id = COALESCE(?, chat_id) WHERE id = ?",
+            (message_id, to_db(now), chat_id, delivery_id),
         )
 
     async def mark_final(self, delivery_id: int, state: str, error: str) -> None:

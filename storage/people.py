@@ -32,6 +32,8 @@ class Person:
     invitation_code: str | None
     registered_at: datetime
     updated_at: datetime
+    # False for someone who only answered from a group chat and never registered.
+    registered: bool = True
 
     @property
     def is_forgotten(self) -> bool:
@@ -87,7 +89,12 @@ def _person(row: Any) -> Person:
         invitation_code=row["invitation_code"],
         registered_at=from_db(row["registered_at"]),
         updated_at=from_db(row["updated_at"]),
+        registered=bool(row["registered"]),
     )
+
+
+# The role of a person known only from a group chat: never offered in registration.
+GUEST_ROLE = "guest"
 
 
 class PersonRepository:
@@ -96,10 +103,43 @@ class PersonRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    async def get(self, telegram_id: int) -> Person | None:
-        """One person by Telegram user id."""
+    async def get(self, telegram_id: int, *, guests: bool = False) -> Person | None:
+        """One registered person by Telegram user id; `guests` also finds group guests."""
         row = await self._db.fetch_one(f"{_SELECT} WHERE p.telegram_id = ?", (telegram_id,))
-        return _person(row) if row else None
+        if row is None or not (guests or row["registered"]):
+            return None
+        return _person(row)
+
+    async def save_guest(
+        self,
+        telegram_id: int,
+        first_name: str,
+        last_name: str | None,
+        username: str | None,
+        language: str,
+        now: datetime,
+    ) -> None:
+        """Record someone who answered from a group without registering; nothing if known.
+
+        The row holds only their Telegram name, so the answer counts; they stay unsubscribed
+        and unregistered until they register, which turns this row into their registration.
+        """
+        await self._db.execute(
+            "INSERT INTO people (telegram_id, first_name, last_name, username, language, role,"
+            " subscribed, reachable, registered, registered_at, updated_at, last_seen_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, 0, 1, 0, ?, ?, ?) ON CONFLICT (telegram_id) DO NOTHING",
+            (
+                telegram_id,
+                first_name,
+                last_name,
+                username,
+                language,
+                GUEST_ROLE,
+                to_db(now),
+                to_db(now),
+                to_db(now),
+            ),
+        )
 
     async def save(self, profile: Profile, now: datetime) -> Person:
         """Create or replace a registration; saving subscribes and marks reachable."""
@@ -116,7 +156,9 @@ class PersonRepository:
                 username = excluded.username, language = excluded.language,
                 role = excluded.role, region_code = excluded.region_code,
                 rayon_code = excluded.rayon_code, organisation_id = excluded.organisation_id,
-                phone = excluded.phone, subscribed = 1, reachable = 1,
+                phone = excluded.phone, subscribed = 1, reachable = 1, registered = 1,
+                registered_at = CASE WHEN people.registered = 1 THEN people.registered_at
+                    ELSE excluded.registered_at END,
                 invitation_code = COALESCE(people.invitation_code, excluded.invitation_code),
                 updated_at = excluded.updated_at, last_seen_at = excluded.last_seen_at
             """,
@@ -163,22 +205,28 @@ class PersonRepository:
     async def reachable_subscribers(self) -> list[Person]:
         """Everyone who wants announcements and has not blocked the bot, oldest first."""
         rows = await self._db.fetch_all(
-            f"{_SELECT} WHERE p.subscribed = 1 AND p.reachable = 1 ORDER BY p.registered_at,"
+            f"{_SELECT} WHERE p.subscribed = 1 AND p.reachable = 1 AND p.registered = 1"
+            " ORDER BY p.registered_at,"
             " p.telegram_id"
         )
         return [_person(row) for row in rows]
 
-    async def all(self) -> list[Person]:
-        """Every registered person, subscribed or not; forgotten people (ids < 0) are no one."""
+    async def all(self, *, guests: bool = False) -> list[Person]:
+        """Every registered person, subscribed or not; forgotten people (ids < 0) are no one.
+
+        `guests` adds the people known only from answering in a group chat.
+        """
         rows = await self._db.fetch_all(
-            f"{_SELECT} WHERE p.telegram_id > 0 ORDER BY p.registered_at, p.telegram_id"
+            f"{_SELECT} WHERE p.telegram_id > 0 AND (p.registered = 1 OR ?)"
+            " ORDER BY p.registered_at, p.telegram_id",
+            (int(guests),),
         )
         return [_person(row) for row in rows]
 
     async def count_subscribed(self) -> int:
         """People who hear announcements and can be reached."""
         row = await self._db.fetch_one(
-            "SELECT COUNT(*) FROM people WHERE subscribed = 1 AND reachable = 1"
+            "SELECT COUNT(*) FROM people WHERE subscribed = 1 AND reachable = 1 AND registered = 1"
         )
         return int(row[0]) if row else 0
 

@@ -18,6 +18,7 @@ from storage import (
     broadcast_drafts,
     broadcasts,
     feedback,
+    groups,
     input_focus,
     invitations,
     people,
@@ -47,6 +48,7 @@ PERSONAL_DATA: tuple[PersonalData, ...] = (
     attendance.PERSONAL_DATA,
     feedback.PERSONAL_DATA,
     seminar_sends.PERSONAL_DATA,
+    groups.PERSONAL_DATA,
 )
 
 

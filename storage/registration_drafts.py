@@ -100,7 +100,8 @@ class RegistrationDraftRepository:
         """
         rows = await self._db.fetch_all(
             "SELECT telegram_id FROM registration_drafts WHERE updated_at < ?"
-            " AND telegram_id NOT IN (SELECT telegram_id FROM people) ORDER BY telegram_id",
+            " AND telegram_id NOT IN (SELECT telegram_id FROM people WHERE registered = 1)"
+            " ORDER BY telegram_id",
             (to_db(cutoff),),
         )
         return [int(row[0]) for row in rows]
