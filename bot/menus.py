@@ -14,7 +14,7 @@ from messages import LANGUAGES, Language
 log = logging.getLogger(__name__)
 
 PARTICIPANT_COMMANDS: tuple[str, ...] = ("start", "settings", "language", "stop", "help")
-STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast")
+STAFF_COMMANDS: tuple[str, ...] = ("invite", "broadcast", "stats")
 
 
 def commands(services: Services, language: Language, names: tuple[str, ...]) -> list[BotCommand]:

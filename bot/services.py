@@ -19,6 +19,7 @@ from storage.organisations import OrganisationRepository
 from storage.people import PersonRepository
 from storage.registration_drafts import RegistrationDraftRepository
 from storage.seminars import SeminarRepository
+from storage.statistics import StatisticsRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,7 @@ class Services:
     broadcast_log: BroadcastRepository
     broadcast_drafts: BroadcastDraftRepository
     broadcasts: BroadcastEngine
+    statistics: StatisticsRepository
 
     @classmethod
     async def open(
@@ -95,6 +97,7 @@ class Services:
                 people=people,
                 reporter=reporter,
             ),
+            statistics=StatisticsRepository(db),
         )
 
     async def close(self) -> None:

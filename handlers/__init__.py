@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from bot.context import BotApplication
-from handlers import announcements, broadcasts, fallback, invitations, registration, settings
+from handlers import (
+    announcements,
+    broadcasts,
+    fallback,
+    invitations,
+    registration,
+    settings,
+    stats,
+)
 
 
 def register_all(application: BotApplication) -> None:
@@ -19,4 +27,5 @@ def register_all(application: BotApplication) -> None:
     invitations.register(application)
     registration.register(application)
     settings.register(application)
+    stats.register(application)
     fallback.register(application)
