@@ -126,7 +126,7 @@ def grouped_bars(
         if not categories or not series:
             return False
         width = 0.8 / len(series)
-        value_size = 11 if len(categories) * len(series) <= 24 else 8
+        bar_count = len(categories) * len(series)
         for index, (name, values) in enumerate(series.items()):
             offset = (index - (len(series) - 1) / 2) * width
             bars = axes.bar(
@@ -136,23 +136,29 @@ def grouped_bars(
                 label=_plain(name),
                 color=_COLOURS[index % len(_COLOURS)],
             )
-            axes.bar_label(bars, padding=2, fontsize=value_size)
-        # Long or many names would overlap side by side: slant them.
-        slanted = len(categories) > 6 or max(len(c) for c in categories) > 12
-        axes.set_xticks(
-            range(len(categories)),
-            [_plain(c) for c in categories],
-            rotation=30 if slanted else 0,
-            ha="right" if slanted else "center",
-            rotation_mode="anchor",
-        )
+            # Past a few dozen bars the numbers would run into each other.
+            if bar_count <= 48:
+                axes.bar_label(bars, padding=2, fontsize=11 if bar_count <= 24 else 8)
+        # Names side by side while they fit, then slanted, then upright for a whole country.
+        names = [_plain(c) for c in categories]
+        if len(categories) > 16:
+            axes.set_xticks(
+                range(len(categories)), names, rotation=90, fontsize=9, va="top", ha="center"
+            )
+        elif len(categories) > 6 or max(len(c) for c in categories) > 12:
+            axes.set_xticks(
+                range(len(categories)), names, rotation=30, ha="right", rotation_mode="anchor"
+            )
+        else:
+            axes.set_xticks(range(len(categories)), names)
         highest = max((v for values in series.values() for v in values), default=0)
-        axes.set_ylim(0, highest * 1.15 + 1)
+        # Headroom above the tallest bar for its number and the legend.
+        axes.set_ylim(0, highest * 1.25 + 1)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.grid(axis="y", alpha=0.3)
         axes.set_axisbelow(True)
         if len(series) > 1:
-            axes.legend()
+            axes.legend(loc="upper center", ncols=len(series), frameon=False)
         return True
 
     return _render(labels, draw)
