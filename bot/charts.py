@@ -22,16 +22,6 @@ WIDTH_PX = 1000
 HEIGHT_PX = 600
 DPI = 100
 
-# DejaVu Sans ships with matplotlib and has Cyrillic with ң ө ү; naming it keeps a local
-# matplotlibrc from swapping in a font without them.
-_STYLE: dict[str, object] = {
-    "font.family": "DejaVu Sans",
-    "font.size": 13,
-    "axes.titlesize": 17,
-    "axes.labelsize": 13,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
 _COLOURS = ("#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#d62728", "#8c564b")
 
 # matplotlib keeps shared state (rcParams, font caches) that is not thread-safe, and charts
@@ -166,7 +156,19 @@ def grouped_bars(
 
 def _render(labels: ChartLabels, draw: Callable[[Axes], bool]) -> bytes:
     """One figure of WIDTH_PX × HEIGHT_PX: title, `draw` (False: nothing to draw), PNG."""
-    with _RENDER_LOCK, matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]
+    # DejaVu Sans ships with matplotlib and has Cyrillic with ң ө ү; naming it keeps a local
+    # matplotlibrc from swapping in a font without them.
+    style = matplotlib.rc_context(
+        {
+            "font.family": "DejaVu Sans",
+            "font.size": 13,
+            "axes.titlesize": 17,
+            "axes.labelsize": 13,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
+    with _RENDER_LOCK, style:
         figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
