@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import struct
 import warnings
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -18,6 +19,7 @@ from bot.charts import (
     growth_chart,
     running_totals,
 )
+from bot.config import Config, QuietHours
 from bot.context import BotApplication
 from bot.services import Services
 from messages import Catalog
@@ -25,6 +27,7 @@ from storage.people import Profile
 from tests.broadcasting import drained, register_people
 from tests.conftest import STAFF_ID
 from tests.fake_telegram import FakeMessage, FakeTelegram, FakeUser
+from tests.harness import FrozenClock, running_bot
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # 20:00 UTC is 02:00 the next day in Bishkek: these people count on 21 November.
@@ -134,6 +137,7 @@ async def _ask_stats(staff: FakeUser) -> tuple[list[str], FakeMessage]:
     await staff.send("/stats")
     message = await staff.wait_for_message(timeout=15)
     assert message.photo is None
+    assert 0 < len(message.text or "") <= 4096
     photo = await staff.wait_for_message(timeout=15)
     assert photo.photo is not None
     return (message.text or "").split("\n"), photo
@@ -249,6 +253,22 @@ async def test_running_and_stopped_broadcasts_are_marked(
     assert lines[-1] == (
         f"• №1 напоминание, 29.11.2026 12:00: {tally.sent} / 30; недоступны 0; ошибки 0"
         f" — ⏹ остановлена, не отправлено: {tally.stopped}"
+    )
+
+
+async def test_a_broadcast_waiting_for_the_morning_is_marked_running(
+    tg: FakeTelegram, config: Config
+) -> None:
+    quiet = replace(config.broadcast, quiet_hours=QuietHours(time(21, 0), time(8, 0)))
+    evening = FrozenClock(datetime(2026, 11, 29, 16, 30, tzinfo=UTC))  # 22:30 in Bishkek
+    async with running_bot(replace(config, broadcast=quiet), evening) as application:
+        services = application.bot_data.services
+        users = await register_people(tg, services, 3)
+        await services.broadcasts.submit("announcement", [Outgoing(u.id, "Салам!") for u in users])
+        staff = tg.user("Staff", language_code="ky", user_id=STAFF_ID, started=True)
+        lines, _ = await _ask_stats(staff)
+    assert lines[-1] == (
+        "• №1 жарыя, 29.11.2026 22:30: 0 / 3; жеткиликсиз 0; ката 0 — ⏳ жөнөтүлүүдө"
     )
 
 
