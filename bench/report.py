@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.report_chart import attendance_chart_data, grouped_bars
+from bot.charts import grouped_bars
+from bot.report_chart import attendance_chart_data
 from bot.report_facts import gather_facts
 from bot.report_text import press_release, summary_text
 from bot.report_workbook import report_workbook

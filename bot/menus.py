@@ -37,6 +37,7 @@ STAFF_COMMANDS: tuple[str, ...] = (
     "export",
     "report",
     "group",
+    "stats",
 )
 
 

@@ -31,6 +31,7 @@ from storage.rsvps import RsvpRepository
 from storage.seminar_drafts import SeminarDraftRepository
 from storage.seminar_sends import SeminarSendRepository
 from storage.seminars import SeminarRepository
+from storage.statistics import StatisticsRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Services:
     error_notice: ErrorNotice
     groups: GroupRepository
     live_counts: LiveCounts
+    statistics: StatisticsRepository
 
     @classmethod
     async def open(
@@ -129,6 +131,7 @@ class Services:
             error_notice=ErrorNotice(timedelta(minutes=config.logging.error_notify_every_minutes)),
             groups=GroupRepository(db),
             live_counts=LiveCounts(),
+            statistics=StatisticsRepository(db),
         )
 
     async def close(self) -> None:

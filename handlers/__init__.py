@@ -25,6 +25,7 @@ from handlers import (
     seminars,
     seminars_staff,
     settings,
+    stats,
 )
 
 
@@ -56,4 +57,5 @@ def register_all(application: BotApplication) -> None:
     groups.register(application)
     group_rsvp.register(application)
     group_questions.register(application)
+    stats.register(application)
     fallback.register(application)

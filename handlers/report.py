@@ -9,8 +9,9 @@ from telegram.constants import MessageLimit
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.charts import grouped_bars
 from bot.context import BotApplication, BotContext
-from bot.report_chart import attendance_chart_data, grouped_bars
+from bot.report_chart import attendance_chart_data
 from bot.report_facts import gather_facts
 from bot.report_text import press_release, summary_text
 from bot.report_workbook import report_workbook

@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 from openpyxl import load_workbook
 
+from bot.charts import ChartLabels, grouped_bars
 from bot.context import BotApplication
-from bot.report_chart import ChartLabels, grouped_bars
 from bot.report_facts import gather_facts
 from bot.report_text import press_release
 from bot.services import Services
