@@ -26,6 +26,7 @@ from telegram import Update
 from telegram.error import RetryAfter
 from telegram.ext import AIORateLimiter, Application, CommandHandler, ContextTypes
 
+from bench.figures import percentile
 from bot.broadcast import Outgoing
 from storage.people import Profile
 from tests.broadcasting import drained
@@ -52,21 +53,13 @@ class Result:
 
     def line(self) -> str:
         p50 = statistics.median(self.probes) if self.probes else float("nan")
-        p95 = _percentile(self.probes, 95)
+        p95 = percentile(self.probes, 0.95)
         return (
             f"| {self.name} | {self.recipients} | {self.seconds:.1f} | {self.rate:.2f} | "
             f"{self.rate / LIMIT:.3f} | {self.total_rate / LIMIT:.3f} | {self.count_429} | "
             f"{self.lost} | {self.duplicated} | "
             f"{p50 * 1000:.0f} | {p95 * 1000:.0f} | {len(self.probes)} |"
         )
-
-
-def _percentile(values: list[float], percent: int) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, round(percent / 100 * (len(ordered) - 1)))
-    return ordered[index]
 
 
 def _users(fake: FakeTelegramThread, count: int) -> list[FakeUser]:

@@ -17,14 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.figures import percentile
 from tests.fake_telegram import FakeTelegram
 from tests.harness import FrozenClock, make_config, running_bot
 from tests.rsvp_helpers import create_seminar, deliver_announcement, register
-
-
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 async def measure(people: int, seats: int) -> dict[str, float]:
@@ -61,7 +57,7 @@ async def measure(people: int, seats: int) -> dict[str, float]:
         "seconds": elapsed,
         "per_second": people / elapsed,
         "p50_ms": statistics.median(latencies),
-        "p95_ms": _percentile(latencies, 0.95),
+        "p95_ms": percentile(latencies, 0.95),
         "max_ms": max(latencies),
     }
 
