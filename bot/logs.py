@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from collections.abc import Awaitable
 from contextvars import ContextVar
@@ -21,6 +22,19 @@ from bot.config import LoggingConfig
 
 _CONTEXT: ContextVar[dict[str, int]] = ContextVar("log_context", default={})  # noqa: B039 - never mutated
 CONTEXT_FIELDS = ("update_id", "user_id", "seminar_id")
+
+
+# Buttons whose third field is a seminar id (see each feature's callback_data).
+_SEMINAR_BUTTON = re.compile(
+    r"^(?:ann:start|ask:s(?:eminar)?|chk:[lp]|fb:[rs]|grsvp:[ymn]|rep:pick|rsvps?:[a-z]+"
+    r"|sem:(?:view|ics)|semadm:(?:cancel|cancelok|edit|keep|notify|quiet)):(\d+)(?::|$)"
+)
+
+
+def seminar_of_button(data: str | None) -> int | None:
+    """The seminar a pressed button is about, when its data names one."""
+    match = _SEMINAR_BUTTON.match(data or "")
+    return int(match.group(1)) if match else None
 
 
 def set_update_context(update_id: int | None, user_id: int | None) -> None:
@@ -39,6 +53,10 @@ class LoggedUpdates(SimpleUpdateProcessor):
         set_update_context(
             update.update_id if isinstance(update, Update) else None, user.id if user else None
         )
+        query = update.callback_query if isinstance(update, Update) else None
+        seminar_id = seminar_of_button(query.data if query else None)
+        if seminar_id is not None:
+            set_seminar(seminar_id)
         try:
             await coroutine
         finally:

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from telegram import Update
 from telegram.ext import CommandHandler
 
@@ -19,6 +20,7 @@ from bot.logs import (
     JsonFormatter,
     LoggedUpdates,
     PlainFormatter,
+    seminar_of_button,
     set_seminar,
     set_update_context,
 )
@@ -127,3 +129,42 @@ async def test_log_lines_carry_update_user_and_seminar() -> None:
         record.exc_info = sys.exc_info()
     line = JsonFormatter().format(record)
     assert "\n" not in line and "ValueError: boom" in json.loads(line)["exception"]
+
+
+async def test_a_button_press_names_its_seminar_in_the_log() -> None:
+    update = Update.de_json(
+        {
+            "update_id": 51,
+            "callback_query": {
+                "id": "q1",
+                "chat_instance": "c",
+                "from": {"id": 9, "is_bot": False, "first_name": "Алия"},
+                "data": "rsvp:y:12",
+            },
+        },
+        None,
+    )
+    lines: list[str] = []
+
+    async def handling() -> None:
+        lines.append(PlainFormatter().format(_record("rsvp saved")))
+
+    await LoggedUpdates(1).do_process_update(update, handling())
+    assert "[update=51 user=9 seminar=12]" in lines[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "seminar"),
+    [
+        ("rsvp:y:12", 12),
+        ("fb:r:3:5", 3),
+        ("semadm:edit:4", 4),
+        ("semadm:page:2", None),
+        ("sem:list:1", None),
+        ("q:answer:7", None),
+        ("ann:start:8", 8),
+        (None, None),
+    ],
+)
+def test_which_buttons_name_a_seminar(data: str | None, seminar: int | None) -> None:
+    assert seminar_of_button(data) == seminar
