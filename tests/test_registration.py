@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.config import Config
 from bot.context import BotApplication
 from tests.conftest import STAFF_ID
@@ -389,10 +387,6 @@ async def test_every_callback_fits_telegram(tg: FakeTelegram, app: BotApplicatio
     await register_kenesh_head(user)
     rejected = [call for call in tg.calls if call.error_code == 400]
     assert rejected == []
-
-
-def test_paths_are_not_shared(tmp_path: Path) -> None:
-    assert tmp_path.exists()
 
 
 async def test_switching_language_mid_registration_shows_the_step_again(
