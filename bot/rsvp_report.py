@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.audience import Audience
 from bot.services import Services
-from messages import Language, is_language
+from messages import Language, as_language
 from storage.attendance import Checkin
 from storage.feedback import Feedback
 from storage.people import Person
@@ -61,7 +61,7 @@ class SeminarReport:
 
 def reading_language(person: Person) -> Language:
     """The language a person reads; "ky" for a value the bot does not speak."""
-    return person.language if is_language(person.language) else "ky"
+    return as_language(person.language)
 
 
 def rayon_name(services: Services, language: Language, rayon_code: str | None) -> str:

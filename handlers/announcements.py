@@ -35,7 +35,7 @@ from handlers.audience_views import (
     toggle_region,
 )
 from handlers.common import answer_outdated, language_for, staff_only
-from messages import LANGUAGES, Language, is_language
+from messages import LANGUAGES, Language, as_language, is_language
 from storage.broadcast_drafts import FEATURE as BROADCAST_DRAFT
 from storage.broadcast_drafts import BroadcastDraft
 from storage.groups import GROUP_ANNOUNCEMENT
@@ -274,10 +274,7 @@ async def _messages(
             )
             for code in LANGUAGES
         }
-        return [
-            Outgoing(p.telegram_id, *rendered[p.language if is_language(p.language) else "ky"])
-            for p in people
-        ]
+        return [Outgoing(p.telegram_id, *rendered[as_language(p.language)]) for p in people]
     texts = {"ky": draft.text_ky or "", "ru": draft.text_ru or draft.text_ky or ""}
     return [Outgoing(p.telegram_id, texts.get(p.language, texts["ky"])) for p in people]
 

@@ -31,7 +31,7 @@ from bot.roles import is_role
 from bot.services import Services
 from handlers.common import answer_outdated
 from handlers.registration_views import Screen, place_name, screen, suggestion_for
-from messages import Language, is_language, language_from_telegram
+from messages import Language, as_language, is_language, language_from_telegram
 from storage.people import Profile
 from storage.registration_drafts import FEATURE as REGISTRATION
 from storage.registration_drafts import RegistrationDraft
@@ -44,7 +44,7 @@ INPUT_GROUP = 10
 
 
 def _language(draft: RegistrationDraft) -> Language:
-    return draft.language if is_language(draft.language) else "ky"
+    return as_language(draft.language)
 
 
 async def _is_registered(services: Services, user_id: int) -> bool:
@@ -89,7 +89,7 @@ async def start(update: Update, context: BotContext) -> None:
     now = services.clock.now()
     person = await services.people.get(user.id)
     if person is not None:
-        language: Language = person.language if is_language(person.language) else "ky"
+        language = as_language(person.language)
         await services.people.set_reachable(user.id, True, now)
         if not person.subscribed:
             await services.people.set_subscribed(user.id, True, now)

@@ -17,7 +17,7 @@ from bot.names import closest, match_key
 from bot.registration import Step, is_needed
 from bot.roles import ROLES
 from bot.services import Services
-from messages import LANGUAGES, Language, is_language
+from messages import LANGUAGES, Language, as_language, is_language
 from storage.registration_drafts import RegistrationDraft
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup
@@ -119,7 +119,7 @@ def profile_lines(
 
 async def screen(services: Services, draft: RegistrationDraft, *, registered: bool) -> Screen:
     """The message for the step the draft is on."""
-    language: Language = draft.language if is_language(draft.language) else "ky"
+    language = as_language(draft.language)
     text = services.catalog.text
     step = draft.step
     if step == "lang":

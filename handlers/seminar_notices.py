@@ -11,8 +11,9 @@ from bot.broadcast import Outgoing
 from bot.context import BotContext
 from bot.seminar_card import seminar_card
 from bot.services import Services
+from handlers.audience_views import recipients
 from handlers.common import language_for
-from messages import Language, is_language
+from messages import as_language
 from storage.people import Person
 from storage.seminars import Seminar
 
@@ -40,15 +41,11 @@ def moved(before: Seminar, after: Seminar) -> bool:
 
 async def invited(services: Services, seminar: Seminar) -> list[Person]:
     """Everyone the seminar invites who hears announcements and can be reached."""
-    return Audience.of_seminar(seminar).select(await services.people.reachable_subscribers())
-
-
-def _language(person: Person) -> Language:
-    return person.language if is_language(person.language) else "ky"
+    return await recipients(services, Audience.of_seminar(seminar))
 
 
 def _notice(services: Services, seminar: Seminar, person: Person, key: str) -> Outgoing:
-    language = _language(person)
+    language = as_language(person.language)
     text = services.catalog.text
     body = f"{text(language, key)}\n\n{seminar_card(services, seminar, language)}"
     details = InlineKeyboardMarkup(

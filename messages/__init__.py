@@ -23,6 +23,11 @@ def is_language(value: object) -> TypeGuard[Language]:
     return value in LANGUAGES
 
 
+def as_language(value: str | None) -> Language:
+    """A stored language code as the bot's Language; "ky" for anything it does not speak."""
+    return value if is_language(value) else "ky"
+
+
 def language_from_telegram(code: str | None, default: Language) -> Language:
     """Pick ky or ru from a Telegram `language_code` such as "ru-RU"; default when unknown."""
     if code:
